@@ -1,0 +1,5 @@
+"""Folded A5 information leaflets from YAML, in English and community languages.
+
+Data flows one way: content -> catalogs -> text/typeset -> export.
+"""
+__version__ = "0.1.0"

@@ -1,0 +1,122 @@
+"""Itemization: a paragraph's spans -> runs of one script, font, bidi level and span.
+
+Script comes from the Unicode Script property (fontTools.unicodedata); Common and
+Inherited characters (spaces, digits, punctuation, combining marks, ZWJ/ZWNJ)
+take the script around them. The font is the family fonts/fonts.yaml names for
+that script and language; a character it lacks falls back along the table
+(Latin letters and '@' inside Arabic text go to Noto Sans), always a whole
+character at a time and never splitting a mark from its base.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from fontTools import unicodedata as ucd
+
+from .. import fonts
+from ..fonts import Face
+from ..markup import Span
+from . import bidi
+
+NEUTRAL = {"Zyyy", "Zinh", "Zzzz"}
+
+
+class MissingGlyphs(Exception):
+    def __init__(self, chars: list[str], tried: list[str]):
+        self.chars, self.tried = chars, tried
+        names = ", ".join(fonts.describe(c) for c in chars)
+        super().__init__(f"no font has {names} (tried {', '.join(tried)})")
+
+
+@dataclass(frozen=True)
+class Item:
+    start: int  # offset in the paragraph's text
+    text: str
+    span: int  # index into the paragraph's spans
+    face: Face
+    level: int  # bidi embedding level; odd = right to left
+    script: str  # ISO 15924
+
+
+def itemize(spans: tuple[Span, ...], language: str, rtl: bool, bold: bool = False,
+            italic: bool = False) -> list[Item]:
+    text = "".join(s.text for s in spans)
+    owner = [i for i, s in enumerate(spans) for _ in s.text]
+    levels = bidi.isolated_levels([(s.text, s.is_data) for s in spans], rtl)
+    scripts = resolve_scripts(text, [spans[i].is_data for i in owner])
+    missing: list[str] = []
+    faces: list[Face] = []
+    for i, ch in enumerate(text):
+        span = spans[owner[i]]
+        prev = faces[-1] if faces and owner[i - 1] == owner[i] else None
+        face = pick_face(ch, scripts[i], language, bold or span.bold, italic or span.italic, prev)
+        if face is None:
+            missing.append(ch)
+            face = prev or fonts.face(fonts.families()[0].file(False, False))
+        faces.append(face)
+    if missing:
+        tried = sorted({f.file(bold, italic) for f in fonts.families()})
+        raise MissingGlyphs(sorted(set(missing)), tried)
+
+    items: list[Item] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or (owner[i], faces[i], levels[i], scripts[i]) != (
+                owner[start], faces[start], levels[start], scripts[start]):
+            items.append(Item(start, text[start:i], owner[start], faces[start], levels[start], scripts[start]))
+            start = i
+    return items
+
+
+def resolve_scripts(text: str, is_data: list[bool]) -> list[str]:
+    """Script of each character, with Common/Inherited resolved from context.
+    Contact data is always Latin: it is set in the Latin font, left to right."""
+    raw = [("Latn" if is_data[i] else ucd.script(ch)) for i, ch in enumerate(text)]
+    out = list(raw)
+    last_strong = None
+    for i, (ch, sc) in enumerate(zip(text, raw)):
+        if sc not in NEUTRAL:
+            last_strong = sc
+            continue
+        if sc == "Zinh" and i > 0:
+            out[i] = out[i - 1]
+            continue
+        ext = ucd.script_extension(ch) - NEUTRAL
+        if last_strong and (not ext or last_strong in ext):
+            out[i] = last_strong
+        elif ext:
+            out[i] = sorted(ext)[0]
+        else:
+            out[i] = None
+    following = "Latn"
+    for i in range(len(text) - 1, -1, -1):  # leading neutrals take the next strong script
+        if out[i] is None:
+            out[i] = following
+        else:
+            following = out[i]
+    return out
+
+
+def pick_face(ch: str, script: str, language: str, bold: bool, italic: bool, prev: Face | None) -> Face | None:
+    if prev is not None and (fonts.is_invisible(ch) or unicodedata.category(ch).startswith("M")) \
+            and (prev.has(ch) or fonts.is_invisible(ch)):
+        return prev  # keep marks, ZWJ and ZWNJ in their base's run so shaping sees them
+    return _pick(ch, script, language, bold, italic)
+
+
+@lru_cache(maxsize=8192)
+def _pick(ch: str, script: str, language: str, bold: bool, italic: bool) -> Face | None:
+    family = fonts.family_for(script, language)
+    if family is not None:
+        face = fonts.face(family.file(bold, italic))
+        if face.has(ch):
+            return face
+    if fonts.is_invisible(ch):
+        return fonts.face(fonts.families()[0].file(bold, italic))
+    for family in fonts.families():
+        face = fonts.face(family.file(bold, italic))
+        if face.has(ch):
+            return face
+    return None

@@ -1,0 +1,193 @@
+"""Items -> shaped pieces -> lines: greedy line filling on shaped widths,
+breaking only where UAX #14 (tailored in `breaking`) allows, then each line
+put in visual order by the bidi rules.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..markup import Span
+from . import bidi, breaking
+from .itemize import Item, itemize
+from .shaping import Shaped, shape
+
+
+@dataclass(frozen=True)
+class Piece:
+    item: Item
+    text: str
+    start: int  # offset in the paragraph's text
+    shaped: Shaped
+    space: bool  # whitespace only: hangs at a line end
+    break_after: bool
+
+    def width(self, size: float) -> float:
+        return self.shaped.width(self.item.face, size)
+
+    @property
+    def rtl(self) -> bool:
+        return self.item.level % 2 == 1
+
+
+@dataclass(frozen=True)
+class Line:
+    pieces: tuple[Piece, ...]  # visual order, trailing spaces removed
+    text: str  # logical text
+    width: float
+    ascent: float  # above the baseline, points
+    descent: float  # below the baseline, points
+    height: float  # line box: at least leading x size, at least the fonts' own height
+
+    @property
+    def baseline(self) -> float:
+        """Distance from the line box's top to the baseline (half-leading model)."""
+        return (self.height - self.ascent - self.descent) / 2 + self.ascent
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph ready to be broken into lines at any width."""
+
+    text: str
+    pieces: tuple[Piece, ...]
+    language: str
+    rtl: bool
+
+
+def prepare(spans: tuple[Span, ...], language: str, rtl: bool, bold: bool = False,
+            italic: bool = False) -> Paragraph:
+    items = itemize(spans, language, rtl, bold, italic)
+    text = "".join(s.text for s in spans)
+    cuts = _break_offsets(spans, text, language)
+    pieces: list[Piece] = []
+    for item in items:
+        bounds = [0]
+        for j in range(1, len(item.text)):
+            offset = item.start + j
+            if offset in cuts or item.text[j].isspace() != item.text[j - 1].isspace():
+                bounds.append(j)
+        bounds.append(len(item.text))
+        for a, b in zip(bounds, bounds[1:]):
+            chunk = item.text[a:b]
+            end = item.start + b
+            pieces.append(Piece(item, chunk, item.start + a,
+                                shape(item.face, chunk, item.level % 2 == 1, item.script, language),
+                                chunk.isspace(), end in cuts or end == len(text)))
+    return Paragraph(text, tuple(pieces), language, rtl)
+
+
+def _break_offsets(spans: tuple[Span, ...], text: str, language: str) -> set[int]:
+    cuts = set(breaking.opportunities(text, language))
+    start = 0
+    for span in spans:
+        end = start + len(span.text)
+        if span.is_data:
+            cuts -= set(range(start + 1, end))
+            cuts |= {start + i for i in breaking.data_opportunities(span.text, span.kind)}
+        start = end
+    return cuts
+
+
+def break_lines(para: Paragraph, width: float, size: float, leading: float,
+                overlong: list[str] | None = None) -> list[Line]:
+    """Greedy first-fit lines. A group too wide for an empty line (a word longer
+    than the line) is cut between characters and named in `overlong`."""
+    lines: list[Line] = []
+    current: list[Piece] = []
+    used = 0.0
+    for group in _groups(para.pieces):
+        inked = _trim(group)
+        w_all = sum(p.width(size) for p in group)
+        w_ink = sum(p.width(size) for p in inked)
+        if current and used + w_ink > width + 1e-6:
+            lines.append(_line(current, para, size, leading))
+            current, used = [], 0.0
+            group = _strip_leading(group)
+            w_all = sum(p.width(size) for p in group)
+            w_ink = sum(p.width(size) for p in _trim(group))
+        if not current and w_ink > width + 1e-6:
+            if overlong is not None:
+                overlong.append("".join(p.text for p in group).strip())
+            chunks = _cut(group, width, size, para.language)
+            for chunk in chunks[:-1]:
+                lines.append(_line(chunk, para, size, leading))
+            group = chunks[-1]
+            w_all = sum(p.width(size) for p in group)
+        current.extend(group)
+        used += w_all
+    if current:
+        lines.append(_line(current, para, size, leading))
+    return lines
+
+
+def _groups(pieces: tuple[Piece, ...]) -> list[list[Piece]]:
+    groups, cur = [], []
+    for p in pieces:
+        cur.append(p)
+        if p.break_after:
+            groups.append(cur)
+            cur = []
+    if cur:
+        groups.append(cur)
+    return groups
+
+
+def _trim(pieces: list[Piece]) -> list[Piece]:
+    end = len(pieces)
+    while end and pieces[end - 1].space:
+        end -= 1
+    return pieces[:end]
+
+
+def _strip_leading(pieces: list[Piece]) -> list[Piece]:
+    i = 0
+    while i < len(pieces) and pieces[i].space:
+        i += 1
+    return pieces[i:]
+
+
+def _line(pieces: list[Piece], para: Paragraph, size: float, leading: float) -> Line:
+    inked = _trim(pieces) or pieces
+    order = bidi.visual_order([p.item.level for p in inked])
+    visual = tuple(inked[i] for i in order)
+    faces = {p.item.face for p in inked}
+    ascent = max(f.ascender for f in faces) * size
+    descent = max(f.descender for f in faces) * size
+    text = para.text[inked[0].start:inked[-1].start + len(inked[-1].text)]
+    return Line(visual, text, sum(p.width(size) for p in inked), ascent, descent,
+                max(leading * size, ascent + descent))
+
+
+def _cut(group: list[Piece], width: float, size: float, language: str) -> list[list[Piece]]:
+    """Cut an over-wide group into line-sized chunks between characters."""
+    chunks: list[list[Piece]] = []
+    cur: list[Piece] = []
+    used = 0.0
+    queue = list(group)
+    while queue:
+        p = queue.pop(0)
+        w = p.width(size)
+        if used + w <= width + 1e-6 or p.space:
+            cur.append(p)
+            used += w
+            continue
+        n = len(p.text) - 1
+        while n > 0 and used + _reshape(p, p.text[:n], 0, language).width(size) > width:
+            n -= 1
+        if n == 0 and not cur:
+            n = 1  # a single character wider than the line: it goes alone
+        if n > 0:
+            cur.append(_reshape(p, p.text[:n], 0, language))
+            queue.insert(0, _reshape(p, p.text[n:], n, language))
+        else:
+            queue.insert(0, p)
+        chunks.append(cur)
+        cur, used = [], 0.0
+    chunks.append(cur)
+    return [c for c in chunks if c]
+
+
+def _reshape(p: Piece, text: str, offset: int, language: str) -> Piece:
+    item = p.item
+    return Piece(item, text, p.start + offset, shape(item.face, text, item.level % 2 == 1, item.script, language),
+                 False, p.break_after)

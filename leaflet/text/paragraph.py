@@ -1,0 +1,126 @@
+"""`TextBlock`: the platypus flowable every paragraph, heading and label is set with.
+
+It wraps to any width, splits between lines across frames (keeping two lines
+each side), aligns to the start edge of its direction, and draws through
+`draw.line_ops`. It carries its structure role and language for tagging.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus import Flowable
+
+from ..markup import Span
+from .draw import line_ops
+from .lines import Line, Paragraph, break_lines, prepare
+
+
+@dataclass(frozen=True)
+class Style:
+    size: float
+    leading: float
+    colour: str  # "#RRGGBB"
+    link_colour: str
+    bold: bool = False
+    italic: bool = False
+    space_before: float = 0.0  # points
+    space_after: float = 0.0
+    align: str = "start"  # start | centre
+
+
+class TextBlock(Flowable):
+    def __init__(self, spans: tuple[Span, ...], language: str, rtl: bool, style: Style, role: str = "P",
+                 block_id: str | None = None, bookmark: str | None = None, *,
+                 para: Paragraph | None = None, lines: list[Line] | None = None, first: bool = True):
+        super().__init__()
+        self.spans, self.language, self.rtl, self.style = spans, language, rtl, style
+        self.role, self.block_id, self.bookmark = role, block_id, bookmark
+        self.para = para or prepare(spans, language, rtl, style.bold, style.italic)
+        self._fixed = lines
+        self._cache: dict[float, list[Line]] = {}
+        self.first = first
+        self.overlong: list[str] = []
+        self.spaceBefore = style.space_before if first else 0.0
+        self.spaceAfter = style.space_after
+        self.lines: list[Line] = lines or []
+
+    # -- layout ------------------------------------------------------------
+    def lines_at(self, width: float) -> list[Line]:
+        if self._fixed is not None:
+            return self._fixed
+        if width not in self._cache:
+            self._cache[width] = break_lines(self.para, width, self.style.size, self.style.leading, self.overlong)
+        return self._cache[width]
+
+    def wrap(self, availWidth, availHeight):
+        self.lines = self.lines_at(availWidth)
+        self.width = availWidth
+        self.height = sum(line.height for line in self.lines)
+        return availWidth, self.height
+
+    def split(self, availWidth, availHeight):
+        lines = self.lines_at(availWidth)
+        fit, used = 0, 0.0
+        for line in lines:
+            if used + line.height > availHeight + 1e-6:
+                break
+            used += line.height
+            fit += 1
+        if fit >= len(lines):
+            return [self]
+        if len(lines) >= 4:
+            fit = min(fit, len(lines) - 2)  # no widow
+        if fit < 2:
+            return []  # no orphan: move the paragraph on
+        return [self._part(lines[:fit], self.first, 0.0), self._part(lines[fit:], False, self.style.space_after)]
+
+    def _part(self, lines: list[Line], first: bool, after: float) -> "TextBlock":
+        part = TextBlock(self.spans, self.language, self.rtl, self.style, self.role, self.block_id,
+                         self.bookmark if first else None, para=self.para, lines=lines, first=first)
+        part.spaceAfter = after
+        return part
+
+    # -- drawing -----------------------------------------------------------
+    def draw(self):
+        canv = self.canv
+        style = self.style
+        text_fill = _fill(style.colour)
+        link_fill = _fill(style.link_colour)
+
+        def fill_for(span: Span) -> str:
+            return link_fill if span.href else text_fill
+
+        if self.bookmark:
+            key = f"{self.block_id or id(self)}"
+            canv.bookmarkPage(key, fit="XYZ", top=canv.absolutePosition(0, self.height)[1])
+            canv.addOutlineEntry(self.bookmark, key, level=0)
+        top = self.height
+        for line in self.lines:
+            baseline = top - line.baseline
+            x = self._x(line)
+            ops, links = line_ops(canv, line, self.spans, x, baseline, style.size, fill_for)
+            canv._code.append(ops)
+            for box in links:
+                self._underline(box, baseline, style)
+                canv.linkURL(box.href, (box.x0, box.y0, box.x1, box.y1), relative=1, thickness=0)
+            top -= line.height
+
+    def _x(self, line: Line) -> float:
+        if self.style.align == "centre":
+            return (self.width - line.width) / 2
+        return self.width - line.width if self.rtl else 0.0
+
+    def _underline(self, box, baseline: float, style: Style) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.setStrokeColor(HexColor(style.link_colour))
+        canv.setLineWidth(max(0.5, style.size / 20))
+        y = baseline - style.size * 0.14
+        canv.line(box.x0, y, box.x1, y)
+        canv.restoreState()
+
+
+def _fill(hex_colour: str) -> str:
+    c = HexColor(hex_colour)
+    return f"{c.red:.3f} {c.green:.3f} {c.blue:.3f} rg"

@@ -1,0 +1,84 @@
+"""Typesetting: an edition x a layout -> A5 pages (the screen PDF).
+
+The questions flow over the inner pages. If they do not fit at the body size,
+the body shrinks in the layout's steps down to its minimum; past that the
+leaflet grows by four pages (8, 12...), back at the largest size that fits.
+The front and back panels never shrink: if one overflows the build fails.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..edition import Edition
+from ..errors import LeafletError
+from ..layout import MM, Layout
+from ..text.itemize import MissingGlyphs
+from ..text.paragraph import TextBlock
+from . import document, story
+
+MAX_PAGES = 48
+
+
+@dataclass(frozen=True)
+class Typeset:
+    pdf: bytes
+    pages: int
+    body_size: float
+    warnings: tuple[str, ...]
+
+
+def typeset(edition: Edition, layout: Layout) -> Typeset:
+    try:
+        return _typeset(edition, layout)
+    except MissingGlyphs as exc:
+        raise LeafletError(f"[{edition.language}] {exc}", edition.leaflet.source) from None
+
+
+def _typeset(edition: Edition, layout: Layout) -> Typeset:
+    check_coverage(edition, layout)
+    frames = document.frame_sizes(edition, layout)
+    fixed = story.panels(edition, layout, layout.style("body").size)
+    _check_fits(edition, "front panel (title)", fixed.band, frames["band"])
+    _check_fits(edition, "front panel (organisations)", fixed.wordmarks, frames["wordmarks"])
+    _check_fits(edition, "back panel", fixed.back, frames["back"])
+    for pages in range(4, MAX_PAGES + 1, 4):
+        for size in layout.body_sizes():
+            panels = story.Panels(fixed.band, fixed.wordmarks, story.faq(edition, layout, size), fixed.back)
+            try:
+                pdf = document.render(edition, layout, panels, pages)
+            except document.TooLong:
+                continue
+            return Typeset(pdf, pages, size, tuple(_warnings(edition, panels)))
+    raise LeafletError(f"[{edition.language}] the questions do not fit in {MAX_PAGES} pages",
+                       edition.leaflet.source)
+
+
+def check_coverage(edition: Edition, layout: Layout) -> None:
+    """Every character of every block has a font, before any page is drawn."""
+    for block in edition.leaflet.blocks():
+        try:
+            TextBlock(block.spans, edition.language, edition.rtl, story.style(layout, "body"))
+        except MissingGlyphs as exc:
+            raise LeafletError(f"[{edition.language}] block {block.id}: {exc}", edition.leaflet.source,
+                               block.line) from None
+
+
+def _check_fits(edition: Edition, name: str, flowables: list, frame: tuple[float, float]) -> None:
+    width, height = frame
+    used = 0.0
+    for i, f in enumerate(flowables):
+        _, h = f.wrap(width, height)
+        used += h + (f.getSpaceBefore() if i else 0) + f.getSpaceAfter()
+    over = used - flowables[-1].getSpaceAfter() - height if flowables else 0
+    if over > 0.01:
+        raise LeafletError(f"[{edition.language}] the {name} overflows by {over / MM:.1f} mm; "
+                           "shorten its text", edition.leaflet.source)
+
+
+def _warnings(edition: Edition, panels: story.Panels) -> list[str]:
+    out = []
+    for f in [*panels.band, *panels.wordmarks, *panels.faq, *panels.back]:
+        for word in getattr(f, "overlong", ()):
+            out.append(f"[{edition.language}] block {f.block_id or '?'}: '{word}' is wider than a line "
+                       "and was split")
+    return out

@@ -1,0 +1,120 @@
+"""Pages: the A5 page templates (front, inner left/right, back) and the screen PDF.
+
+Page 1 is the front, pages 2..n-1 carry the questions, page n the back; n is
+a multiple of four so that the folded sheets read 1..n.
+"""
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus import ActionFlowable, BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.doctemplate import FrameBreak, NextPageTemplate
+
+from .. import fonts
+from ..edition import Edition
+from ..layout import Layout
+from ..markup import Span
+from ..text.paragraph import TextBlock
+from .story import Panels, style
+
+
+class TooLong(Exception):
+    """The questions need more inner pages than this page count has."""
+
+
+class ToLastPage(ActionFlowable):
+    """After the questions: blank inner pages if any, then the back page."""
+
+    def __init__(self, pages: int):
+        super().__init__()
+        self.pages = pages
+
+    def apply(self, doc):
+        if doc.page > self.pages - 1:
+            raise TooLong()
+        while doc.page < self.pages - 1:
+            doc.handle_pageBreak()
+        doc.handle_nextPageTemplate("back")
+        doc.handle_pageBreak()
+
+
+class LeafletDocument(BaseDocTemplate):
+    def __init__(self, buf, edition: Edition, layout: Layout, pages: int):
+        leaflet = edition.leaflet
+        super().__init__(
+            buf, pagesize=(layout.width, layout.height), title=_plain(leaflet.title.spans),
+            author=leaflet.organisation, subject=_plain(leaflet.subtitle.spans), creator="leaflet",
+            producer="leaflet (ReportLab)", lang=edition.language, displayDocTitle=1, invariant=1,
+            initialFontName=fonts.face(fonts.families()[0].file(False, False)).name,
+            leftMargin=0, rightMargin=0, topMargin=0, bottomMargin=0)
+        self.edition, self.layout, self.pages = edition, layout, pages
+        self.addPageTemplates(self._templates())
+        self.in_faq = False
+
+    # Which side a page is on decides its inside margin: odd pages are
+    # right-hand pages (inside edge on the left), even pages left-hand.
+    def _frame(self, page_parity: int, name: str, top: float | None = None, bottom: float | None = None) -> Frame:
+        L = self.layout
+        left = L.margin_inside if page_parity == 1 else L.margin_outside
+        right = L.margin_outside if page_parity == 1 else L.margin_inside
+        y0 = L.margin_bottom if bottom is None else bottom
+        y1 = L.height - L.margin_top if top is None else top
+        return Frame(left, y0, L.width - left - right, y1 - y0, 0, 0, 0, 0, id=name, showBoundary=0)
+
+    def _templates(self) -> list[PageTemplate]:
+        L = self.layout
+        band_bottom = L.height - L.band_height
+        return [
+            PageTemplate("front", [self._frame(1, "band", bottom=band_bottom + L.margin_bottom * 0.8),
+                                   self._frame(1, "wordmarks", top=band_bottom - L.margin_top)],
+                         onPage=self._front_page),
+            PageTemplate("inner-even", [self._frame(0, "faq-even")], onPage=self._inner_page),
+            PageTemplate("inner-odd", [self._frame(1, "faq-odd")], onPage=self._inner_page),
+            PageTemplate("back", [self._frame(0, "back")]),
+        ]
+
+    def frame_sizes(self) -> dict[str, tuple[float, float]]:
+        return {f.id: (f._width, f._height) for t in self.pageTemplates for f in t.frames}
+
+    def _front_page(self, canv, doc) -> None:
+        L = self.layout
+        canv.saveState()
+        canv.setFillColor(HexColor(L.colours["band"]))
+        canv.rect(0, L.height - L.band_height, L.width, L.band_height, stroke=0, fill=1)
+        canv.restoreState()
+        canv.showOutline()
+
+    def _inner_page(self, canv, doc) -> None:
+        L, e = self.layout, self.edition
+        if doc.page > self.pages - 1:
+            raise TooLong()
+        frame = doc.pageTemplate.frames[0]
+        text = f"{_plain(e.leaflet.title.spans)} \u00b7 {e.labels.page_of(doc.page, self.pages)}"
+        footer = TextBlock((Span(text),), e.language, e.rtl, style(L, "footer"), role="Artifact")
+        _, h = footer.wrap(frame._width, L.margin_bottom)
+        canv.saveState()
+        footer.drawOn(canv, frame._x1, L.margin_bottom * 0.45)
+        canv.restoreState()
+
+    def story(self, panels: Panels) -> list:
+        return [*panels.band, FrameBreak(), *panels.wordmarks,
+                NextPageTemplate(["inner-even", "inner-odd"]), FrameBreak(),
+                *panels.faq, ToLastPage(self.pages), *panels.back]
+
+
+def render(edition: Edition, layout: Layout, panels: Panels, pages: int) -> bytes:
+    buf = io.BytesIO()
+    doc = LeafletDocument(buf, edition, layout, pages)
+    doc.build(doc.story(panels))
+    if doc.page != pages:
+        raise TooLong()
+    return buf.getvalue()
+
+
+def frame_sizes(edition: Edition, layout: Layout) -> dict[str, tuple[float, float]]:
+    return LeafletDocument(io.BytesIO(), edition, layout, 4).frame_sizes()
+
+
+def _plain(spans) -> str:
+    return "".join(s.text for s in spans)

@@ -1,0 +1,99 @@
+"""An edition's panels as flowables: front, questions and answers, back."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.platypus import CondPageBreak, Flowable
+
+from ..content import Block
+from ..edition import Edition
+from ..layout import Layout
+from ..markup import Span, href_for, plain
+from ..text.paragraph import Style, TextBlock
+
+
+@dataclass(frozen=True)
+class Panels:
+    band: list  # front cover: title block inside the coloured band
+    wordmarks: list  # front cover: organisations, below the band
+    faq: list  # questions and answers, flowing over the inner pages
+    back: list  # back page: contact details and further reading
+
+
+def style(layout: Layout, name: str, body: float | None = None, align: str = "start") -> Style:
+    s = layout.style(name, body)
+    return Style(size=s.size, leading=s.leading, colour=layout.colours[s.colour],
+                 link_colour=layout.colours["link"] if s.colour != "band_text" else layout.colours[s.colour],
+                 bold=s.bold, italic=s.italic, space_before=s.space_before * s.size,
+                 space_after=s.space_after * s.size, align=align)
+
+
+def panels(edition: Edition, layout: Layout, body: float) -> Panels:
+    return Panels(front_band(edition, layout), wordmarks(edition, layout), faq(edition, layout, body),
+                  back(edition, layout))
+
+
+def _block(edition: Edition, block: Block, st: Style, role: str = "P", bookmark: bool = False) -> TextBlock:
+    return TextBlock(block.spans, edition.language, edition.rtl, st, role, block.id,
+                     bookmark=plain(block.spans) if bookmark else None)
+
+
+def _text(edition: Edition, spans: tuple[Span, ...], st: Style, role: str = "P", language: str | None = None,
+          rtl: bool | None = None) -> TextBlock:
+    return TextBlock(spans, language or edition.language, edition.rtl if rtl is None else rtl, st, role)
+
+
+def front_band(edition: Edition, layout: Layout) -> list[Flowable]:
+    leaflet = edition.leaflet
+    return [_block(edition, leaflet.title, style(layout, "title"), "H1"),
+            _block(edition, leaflet.subtitle, style(layout, "subtitle"))]
+
+
+def wordmarks(edition: Edition, layout: Layout) -> list[Flowable]:
+    # Organisation names are brand marks: set in English, as their logos would be.
+    out: list[Flowable] = []
+    for mark in edition.leaflet.wordmarks:
+        out.append(_text(edition, (Span(mark.name),), style(layout, "wordmark"), language="en", rtl=False))
+        if mark.strapline:
+            out.append(_text(edition, (Span(mark.strapline),), style(layout, "strapline"), language="en", rtl=False))
+    return out
+
+
+def faq(edition: Edition, layout: Layout, body: float) -> list[Flowable]:
+    q_style, a_style = style(layout, "question", body), style(layout, "body", body)
+    keep = q_style.size * q_style.leading * 2 + q_style.space_before + a_style.size * a_style.leading * 2
+    out: list[Flowable] = []
+    for section in edition.leaflet.sections:
+        out.append(CondPageBreak(keep))  # never strand a question at the foot of a page
+        out.append(_block(edition, section.question, q_style, "H2", bookmark=True))
+        out.extend(_block(edition, p, a_style) for p in section.answer)
+    return out
+
+
+def back(edition: Edition, layout: Layout) -> list[Flowable]:
+    leaflet, labels, c = edition.leaflet, edition.labels, edition.leaflet.contact
+    body, contact = style(layout, "body"), style(layout, "contact")
+    out: list[Flowable] = [_block(edition, leaflet.intro, body)]
+    lines: list[tuple[Span, ...]] = [(Span(c.name, bold=True),), c.role.spans, c.department.spans]
+    lines += [(Span(a),) for a in c.address] + [(Span(c.postcode),)]
+    for i, spans in enumerate(lines):
+        st = contact if i < len(lines) - 1 else _after(contact, body.space_after)
+        out.append(_text(edition, spans, st))
+    for name, value, kind, href in (
+            (labels.telephone, c.telephone, "phone", c.telephone_href),
+            (labels.email, c.email, "email", href_for("email", c.email)),
+            (labels.website, c.website_label, "url", c.website)):
+        out.append(_text(edition, (Span(f"{name}: ", bold=True), Span(value, href=href, kind=kind)), contact))
+    further = _after(body, 0.0)
+    out.append(_block(edition, leaflet.further_reading, _before(further, body.space_after)))
+    out.append(_text(edition, (Span(leaflet.further_reading_label, href=leaflet.further_reading_url, kind="url"),),
+                     body))
+    return out
+
+
+def _after(st: Style, space: float) -> Style:
+    return Style(**{**st.__dict__, "space_after": space})
+
+
+def _before(st: Style, space: float) -> Style:
+    return Style(**{**st.__dict__, "space_before": space})
