@@ -114,8 +114,13 @@ def loads(text: str, name: str) -> Node:
         loader.dispose()
 
 
+MAP, SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
 def _convert(loader: yaml.SafeLoader, node: yaml.Node, name: str, path: str) -> Node:
     line = node.start_mark.line + 1
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in (MAP, SEQ):
+        raise LeafletError(f"{path or 'top level'}: YAML tag '{node.tag}' is not allowed", name, line)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)  # resolves YAML merge keys (<<)
         out: dict[str, Node] = {}

@@ -38,10 +38,10 @@ DEB_PACKAGE = "fonts-noto-cjk"
 DEB_COPYRIGHT = Path("/usr/share/doc/fonts-noto-cjk/copyright")
 MAX_ERR = 1.0  # font units (UPM is 1000)
 
-SAMPLES = {
-    "KR": "한국어 안내문",
-    "SC": "严重案例审查：给父母和照顾者的信息。",
-    "TC": "嚴重案例審查：給父母和照顧者的資訊。",
+SAMPLES = {  # language tag (as the leaflet shaper passes it), sample text
+    "KR": ("ko", "한국어 안내문"),
+    "SC": ("zh-Hans", "严重案例审查：给父母和照顾者的信息。"),
+    "TC": ("zh-Hant", "嚴重案例審查：給父母和照顧者的資訊。"),
 }
 
 
@@ -64,24 +64,26 @@ def double_byte_charset(codec):
     return {c for c in chars if c > 0x7F}
 
 
+# Kept in every face (the curly quotes etc. are used in Korean text too).
+PUNCT = {ord(c) for c in "“”‘’—…·、。《》「」"}
 COMMON = (span(0x0020, 0x007E)          # basic ASCII
           | span(0x3000, 0x303F)        # CJK symbols and punctuation
-          | span(0xFF00, 0xFFEF))       # halfwidth and fullwidth forms
-CHINESE_PUNCT = {ord(c) for c in "“”‘’—…·、。《》「」"}
+          | span(0xFF00, 0xFFEF)        # halfwidth and fullwidth forms
+          | PUNCT)
+COMMON_DESC = ("ASCII U+0020-007E, CJK symbols and punctuation U+3000-303F, "
+               "halfwidth/fullwidth forms U+FF00-FFEF and “ ” ‘ ’ — … · 、。《》「」")
 
 CHARSETS = {
     "KR": ("Hangul syllables U+AC00-D7A3, Hangul Jamo U+1100-11FF, Hangul "
            "compatibility Jamo U+3130-318F",
            lambda: span(0xAC00, 0xD7A3) | span(0x1100, 0x11FF) | span(0x3130, 0x318F)),
     "SC": ("all of GB2312 (every valid 2-byte gb2312 sequence decoded with "
-           "Python's codec), plus “ ” ‘ ’ — … · 、。《》「」",
-           lambda: double_byte_charset("gb2312") | CHINESE_PUNCT),
+           "Python's codec)",
+           lambda: double_byte_charset("gb2312")),
     "TC": ("all of Big5 (every valid 2-byte big5 sequence decoded with "
-           "Python's codec), plus “ ” ‘ ’ — … · 、。《》「」",
-           lambda: double_byte_charset("big5") | CHINESE_PUNCT),
+           "Python's codec)",
+           lambda: double_byte_charset("big5")),
 }
-COMMON_DESC = ("CJK symbols and punctuation U+3000-303F, halfwidth/fullwidth "
-               "forms U+FF00-FFEF, ASCII U+0020-007E")
 
 
 def wanted_chars(lang):
@@ -104,6 +106,22 @@ def face_index(ttc_path, family):
         if face["name"].getDebugName(1) == family:
             return i
     raise LookupError(f"no face {family!r} in {ttc_path}")
+
+
+def drop_foreign_languages(font, lang):
+    """Keep only the face's own OpenType language systems (plus the defaults).
+
+    Each face carries 'locl' glyph variants for the other CJK locales (JAN,
+    KOR, ZHS, ZHT, ZHH); keeping them would double the TC subset.  Text in a
+    foreign language tag then gets the default language system: this face's
+    own glyph forms."""
+    native = {"KR": "KOR ", "SC": "ZHS ", "TC": "ZHT "}[lang]
+    for tag in ("GSUB", "GPOS"):
+        for record in font[tag].table.ScriptList.ScriptRecord:
+            script = record.Script
+            script.LangSysRecord = [r for r in script.LangSysRecord
+                                    if r.LangSysTag == native]
+            script.LangSysCount = len(script.LangSysRecord)
 
 
 def subset_font(font, unicodes):
@@ -164,9 +182,11 @@ def build(lang, weight):
     src = source_path(weight)
     family = f"Noto Sans CJK {lang}"
     index = face_index(src, family)
-    font = TTFont(str(src), fontNumber=index)
+    # Keep head.modified from the source so that re-runs give identical files.
+    font = TTFont(str(src), fontNumber=index, recalcTimestamp=False)
     wanted = wanted_chars(lang)
     available = set(font.getBestCmap())
+    drop_foreign_languages(font, lang)
     subset_font(font, wanted)
     cff_to_glyf(font)
     out = output_path(lang, weight)
@@ -186,17 +206,19 @@ def verify(paths_by_lang, pdf_path=Path("/tmp/cjk_fonts_check.pdf")):
     from reportlab.pdfbase.ttfonts import TTFont as RLTTFont
     from reportlab.pdfgen import canvas
 
-    pdf = canvas.Canvas(str(pdf_path), pagesize=(600, 60 + 60 * len(paths_by_lang)))
+    pdf = canvas.Canvas(str(pdf_path), pagesize=(700, 60 + 60 * len(paths_by_lang)))
     y = 30 + 60 * len(paths_by_lang)
+    ps_names = []
     for lang, path in paths_by_lang:
         font = TTFont(str(path))
         assert "glyf" in font and "CFF " not in font, path
         assert font["maxp"].tableVersion == 0x00010000, path
         for name_id in (1, 4, 6):
             assert font["name"].getDebugName(name_id), (path, name_id)
+        ps_names.append(font["name"].getDebugName(6))
         cmap = font.getBestCmap()
         missing = wanted_chars(lang) - set(cmap)
-        sample = SAMPLES[lang]
+        language, sample = SAMPLES[lang]
         text = f"{sample} “ABC abc 123” 《》「」、。"
         assert not {ord(c) for c in text} - set(cmap), (path, text)
 
@@ -205,6 +227,7 @@ def verify(paths_by_lang, pdf_path=Path("/tmp/cjk_fonts_check.pdf")):
         buf = hb.Buffer()
         buf.add_str(text)
         buf.guess_segment_properties()
+        buf.language = language
         hb.shape(hb_font, buf, {})
         gids = [info.codepoint for info in buf.glyph_infos]
         assert 0 not in gids, (path, gids)
@@ -222,10 +245,10 @@ def verify(paths_by_lang, pdf_path=Path("/tmp/cjk_fonts_check.pdf")):
 
     report = subprocess.run(["pdffonts", str(pdf_path)], check=True,
                             capture_output=True, text=True).stdout
-    for _, path in paths_by_lang:
+    for ps_name in ps_names:  # pdffonts lists the PostScript name (name ID 6)
         rows = [r.split() for r in report.splitlines()
-                if re.match(rf"[A-Z]{{6}}\+{re.escape(path.stem)}\b", r)]
-        assert rows, f"{path.stem} not in pdffonts output:\n{report}"
+                if re.match(rf"[A-Z]{{6}}\+{re.escape(ps_name)}\s", r)]
+        assert rows, f"{ps_name} not in pdffonts output:\n{report}"
         # columns: name type(2 words) encoding emb sub uni object ID
         assert all(r[-5:-3] == ["yes", "yes"] for r in rows), rows
     print(report)
@@ -255,7 +278,8 @@ def write_provenance(records):
             f"{len(info['missing'])} of them not in the source font)",
             f"- Conversion: tools/make_cjk_fonts.py with fontTools {fontTools.version}: "
             f"fontTools.subset (default horizontal layout features, hinting dropped, "
-            f"vertical tables dropped), then CFF converted to TrueType glyf outlines "
+            f"vertical tables dropped, other locales' OpenType language systems and "
+            f"their 'locl' variants dropped), then CFF converted to TrueType glyf outlines "
             f"with Cu2QuPen + TTGlyphPen (max error {MAX_ERR} unit), maxp 1.0, post format 3",
             f"- Size: {len(data)} bytes",
             f"- SHA-256: `{hashlib.sha256(data).hexdigest()}`",

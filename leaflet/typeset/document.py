@@ -9,7 +9,7 @@ import io
 
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import ActionFlowable, BaseDocTemplate, Frame, PageTemplate
-from reportlab.platypus.doctemplate import FrameBreak, NextPageTemplate
+from reportlab.platypus.doctemplate import FrameBreak, NextPageTemplate, PageBreak
 
 from .. import fonts
 from ..edition import Edition
@@ -24,19 +24,12 @@ class TooLong(Exception):
 
 
 class ToLastPage(ActionFlowable):
-    """After the questions: blank inner pages if any, then the back page."""
+    """Marks the end of the questions: `LeafletDocument.handle_flowable` turns
+    it into blank inner pages, if any, and a break to the back page."""
 
     def __init__(self, pages: int):
         super().__init__()
         self.pages = pages
-
-    def apply(self, doc):
-        if doc.page > self.pages - 1:
-            raise TooLong()
-        while doc.page < self.pages - 1:
-            doc.handle_pageBreak()
-        doc.handle_nextPageTemplate("back")
-        doc.handle_pageBreak()
 
 
 class LeafletDocument(BaseDocTemplate):
@@ -50,7 +43,7 @@ class LeafletDocument(BaseDocTemplate):
             leftMargin=0, rightMargin=0, topMargin=0, bottomMargin=0)
         self.edition, self.layout, self.pages = edition, layout, pages
         self.addPageTemplates(self._templates())
-        self.in_faq = False
+        self._emptyPagesAllowed = pages  # blank inner pages are wanted in grown leaflets
 
     # Which side a page is on decides its inside margin: odd pages are
     # right-hand pages (inside edge on the left), even pages left-hand.
@@ -69,8 +62,8 @@ class LeafletDocument(BaseDocTemplate):
             PageTemplate("front", [self._frame(1, "band", bottom=band_bottom + L.margin_bottom * 0.8),
                                    self._frame(1, "wordmarks", top=band_bottom - L.margin_top)],
                          onPage=self._front_page),
-            PageTemplate("inner-even", [self._frame(0, "faq-even")], onPage=self._inner_page),
-            PageTemplate("inner-odd", [self._frame(1, "faq-odd")], onPage=self._inner_page),
+            PageTemplate("inner-even", [self._frame(0, "faq-even")], onPage=self._check_room, onPageEnd=self._footer),
+            PageTemplate("inner-odd", [self._frame(1, "faq-odd")], onPage=self._check_room, onPageEnd=self._footer),
             PageTemplate("back", [self._frame(0, "back")]),
         ]
 
@@ -85,10 +78,13 @@ class LeafletDocument(BaseDocTemplate):
         canv.restoreState()
         canv.showOutline()
 
-    def _inner_page(self, canv, doc) -> None:
-        L, e = self.layout, self.edition
+    def _check_room(self, canv, doc) -> None:
         if doc.page > self.pages - 1:
-            raise TooLong()
+            raise TooLong()  # the questions ran onto the back page: try smaller or longer
+
+    def _footer(self, canv, doc) -> None:
+        # Drawn at the end of the page, so the content stream keeps reading order.
+        L, e = self.layout, self.edition
         frame = doc.pageTemplate.frames[0]
         text = f"{_plain(e.leaflet.title.spans)} \u00b7 {e.labels.page_of(doc.page, self.pages)}"
         footer = TextBlock((Span(text),), e.language, e.rtl, style(L, "footer"), role="Artifact")
@@ -96,6 +92,14 @@ class LeafletDocument(BaseDocTemplate):
         canv.saveState()
         footer.drawOn(canv, frame._x1, L.margin_bottom * 0.45)
         canv.restoreState()
+
+    def handle_flowable(self, flowables):
+        if flowables and isinstance(flowables[0], ToLastPage):
+            if self.page > self.pages - 1:
+                raise TooLong()
+            blanks = self.pages - 1 - self.page
+            flowables[0:1] = [PageBreak()] * blanks + [NextPageTemplate("back"), PageBreak()]
+        return super().handle_flowable(flowables)
 
     def story(self, panels: Panels) -> list:
         return [*panels.band, FrameBreak(), *panels.wordmarks,

@@ -1,0 +1,105 @@
+"""Building editions into files: typeset, impose, then write everything at once.
+
+Nothing is written until every edition of the run has been made in memory,
+and each file is written to a temporary name and renamed, so a failed build
+leaves no partial file behind.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import content, layout as layouts
+from .edition import Edition, english
+from .impose import impose
+from .typeset import typeset
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+
+
+@dataclass(frozen=True)
+class Output:
+    path: Path  # relative to the output directory
+    data: bytes
+    leaflet: str
+    languages: tuple[str, ...]
+    format: str  # screen | print
+    pages: int  # A5 pages
+    sheets: int  # printed sheet sides (print files), or pages
+    body_size: float
+    warnings: tuple[str, ...] = ()
+
+    def manifest(self) -> dict:
+        return {"file": self.path.as_posix(), "leaflet": self.leaflet, "languages": list(self.languages),
+                "format": self.format, "pages": self.pages, "pdf_pages": self.sheets,
+                "body_size": self.body_size, "bytes": len(self.data),
+                "sha256": hashlib.sha256(self.data).hexdigest()}
+
+
+def editions_of(leaflet: content.Leaflet) -> list[Edition]:
+    return [english(leaflet)]
+
+
+def make(edition: Edition) -> list[Output]:
+    """Both files of one edition, in memory."""
+    leaflet = edition.leaflet
+    layout = layouts.load(leaflet.layout)
+    result = typeset(edition, layout)
+    stem = f"{leaflet.id}.{edition.code}"
+    meta = {"/Title": leaflet.title.text.replace("*", ""), "/Author": leaflet.organisation,
+            "/Subject": f"{leaflet.subtitle.text} (for printing)", "/Creator": "leaflet"}
+    printed = impose(result.pdf, layout.colours["fold_mark"], layout.fold_mark_length, layout.fold_mark_width, meta)
+    common = dict(leaflet=leaflet.id, languages=(edition.language,), pages=result.pages,
+                  body_size=result.body_size, warnings=result.warnings)
+    return [Output(Path(leaflet.id) / f"{stem}.screen.pdf", result.pdf, format="screen", sheets=result.pages,
+                   **common),
+            Output(Path(leaflet.id) / f"{stem}.print.pdf", printed, format="print", sheets=result.pages // 2,
+                   **common)]
+
+
+def build(paths: list[Path], out_dir: Path) -> list[Output]:
+    outputs: list[Output] = []
+    for path in paths:
+        leaflet = content.load(_display(path))
+        for edition in editions_of(leaflet):
+            outputs.extend(make(edition))
+    manifest = json.dumps({"files": [o.manifest() for o in outputs]}, indent=2, ensure_ascii=False) + "\n"
+    write_all(out_dir, [(o.path, o.data) for o in outputs] + [(Path("manifest.json"), manifest.encode())])
+    return outputs
+
+
+def all_content() -> list[Path]:
+    return sorted(CONTENT.glob("*.yaml"))
+
+
+def write_all(out_dir: Path, files: list[tuple[Path, bytes]]) -> None:
+    """Write every file under `out_dir` through a temporary name, then rename."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for rel, data in files:
+            target = out_dir / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.chmod(tmp, 0o644)
+            staged.append((tmp, target))
+        for tmp, target in staged:
+            os.replace(tmp, target)
+    except BaseException:
+        for tmp, _ in staged:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        raise
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,66 @@
+import hashlib
+import json
+import subprocess
+import sys
+
+from conftest import ROOT, SEED
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, str(ROOT / "generate.py"), *map(str, args)],
+                          capture_output=True, text=True, cwd=cwd)
+
+
+def test_generate_with_no_arguments_builds_every_leaflet(tmp_path):
+    done = run(cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    out = tmp_path / "build"
+    manifest = json.loads((out / "manifest.json").read_text())
+    files = {f["file"]: f for f in manifest["files"]}
+    assert set(files) == {"serious-case-reviews/serious-case-reviews.en.screen.pdf",
+                          "serious-case-reviews/serious-case-reviews.en.print.pdf"}
+    for name, entry in files.items():
+        data = (out / name).read_bytes()
+        assert entry["sha256"] == hashlib.sha256(data).hexdigest()
+        assert entry["leaflet"] == "serious-case-reviews" and entry["languages"] == ["en-GB"]
+        assert entry["pages"] == 4 and 10 <= entry["body_size"] <= 11
+    assert files["serious-case-reviews/serious-case-reviews.en.print.pdf"]["pdf_pages"] == 2
+    assert files["serious-case-reviews/serious-case-reviews.en.screen.pdf"]["bytes"] < 80_000
+
+
+def test_build_one_leaflet_into_a_directory(tmp_path):
+    done = run("build", SEED, "--out", tmp_path / "o")
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "o" / "serious-case-reviews" / "serious-case-reviews.en.screen.pdf").exists()
+    assert "wrote" in done.stdout
+
+
+def test_a_user_mistake_is_one_line_exit_2_and_nothing_written(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(SEED.read_text().replace("  subtitle:", "  subtitel:"))
+    done = run("build", bad, "--out", tmp_path / "o")
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in done.stderr
+    assert lines[0].startswith("error: ") and "bad.yaml:" in lines[0]
+    assert "unknown key 'subtitel' (did you mean 'subtitle'?)" in lines[0]
+    assert not (tmp_path / "o").exists()
+
+
+def test_broken_yaml_and_missing_file(tmp_path):
+    bad = tmp_path / "broken.yaml"
+    bad.write_text("id: x\nfront: [unclosed\n")
+    done = run("build", bad, "--out", tmp_path / "o")
+    assert done.returncode == 2 and "broken.yaml:" in done.stderr and "YAML syntax error" in done.stderr
+    done = run("build", tmp_path / "missing.yaml", "--out", tmp_path / "o")
+    assert done.returncode == 2 and "cannot read file" in done.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_failure_after_a_good_leaflet_writes_nothing(tmp_path):
+    bad = tmp_path / "long.yaml"
+    bad.write_text(SEED.read_text().replace("  intro: >-", "  intro: >-\n" + "    Very long text. " * 200 + "\n   ", 1))
+    done = run("build", SEED, bad, "--out", tmp_path / "o")
+    assert done.returncode == 2, done.stdout
+    assert "back panel overflows" in done.stderr
+    assert not (tmp_path / "o").exists()
