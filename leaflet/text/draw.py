@@ -4,12 +4,23 @@ Each glyph is placed where HarfBuzz put it: advances and x offsets become TJ
 adjustments, y offsets (Arabic marks, Nastaliq's descending joins) become text
 rise. ReportLab's TTFont embeds the subset and writes widths and ToUnicode.
 Where the drawn glyphs do not spell the line's text (ligatures, conjuncts,
-joining forms, right-to-left order) the line is wrapped in /ActualText so that
+joining forms, right-to-left order) the piece is wrapped in /ActualText so that
 copy, search and read-aloud give the logical text.
+
+Right-to-left pieces need care, because text extractors undo the visual order
+themselves. PDFium (Chrome, pypdfium2; CPDF_TextPage) collects a line's text
+objects left to right, then CloseTempLine runs a crude bidi pass over the line:
+it reverses the order of its direction runs and, for a right-to-left run, reverses
+the run's characters too -- but not when the run begins (on the left) with
+ActualText, whose characters it has already laid out right to left when the
+object's own glyphs read right to left (IsRightToLeft, ProcessMarkedContent).
+So ActualText that covers a whole right-to-left word comes out backwards. It
+comes out right inside a run that some bare glyph opens: see `_rtl_parts`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 
 from .lines import Line
 
@@ -27,10 +38,10 @@ def line_ops(canv, line: Line, spans, x: float, baseline: float, size: float,
              fill_for) -> tuple[str, list[LinkBox]]:
     """PDF operators for one line at (x, baseline), and the boxes of its links.
     `fill_for(span)` gives the fill colour operator for a span's text."""
-    doc = canv._doc
     ops = ["BT"]
     links: list[LinkBox] = []
-    current_font = current_fill = None
+    current_fill = None
+    state = {}  # the font last set, shared by the line's drawers
     pen = x
     for piece in line.pieces:
         face = piece.item.face
@@ -43,32 +54,114 @@ def line_ops(canv, line: Line, spans, x: float, baseline: float, size: float,
         texts = glyph_texts(piece.text, glyphs)
         codes = [face.code_for(g.gid, t) for g, t in zip(glyphs, texts)]
         readable = [face.text_of(c) for c in codes]
-        if piece.rtl:
-            readable.reverse()
-        actual = "".join(readable) != piece.text
-        if actual:
-            ops.append(f"/Span <</ActualText {utf16_hex(piece.text)}>> BDC")
-        ops.append(f"1 0 0 1 {_n(pen)} {_n(baseline)} Tm")
-        scale = 1000 / face.upem
-        widths = face.ttf.face.charWidths
-        default = face.ttf.face.defaultWidth
-        g = 0
-        for subset, data in face.ttf.splitString("".join(map(chr, codes)), doc):
-            font = face.ttf.getSubsetInternalName(subset, doc)
-            if font != current_font:
-                ops.append(f"{font} {_n(size)} Tf")
-                current_font = font
-            ops.extend(_positioned(glyphs[g:g + len(data)], codes[g:g + len(data)], data, scale, widths,
-                                   default, size))
-            g += len(data)
-        if actual:
+        shown = readable[::-1] if piece.rtl else readable
+        actual = "".join(shown) != piece.text
+        draw = _Drawer(canv, face, glyphs, codes, pen, baseline, size, ops, state)
+        parts = _rtl_parts(glyphs, texts, readable) if piece.rtl and actual else None
+        if parts:
+            bare, anchor, rest = parts
+            for i in bare:
+                draw(i, i + 1)
+            inside = sorted((anchor, *rest), reverse=True)  # logical order
+            ops.append(f"/Span <</ActualText {utf16_hex(''.join(texts[i] or '' for i in inside))}>> BDC")
+            draw(anchor, anchor + 1, at=draw.pens[bare[-1] + 1])
+            for a, b in _runs(rest, glyphs):
+                draw(a, b, at=draw.pens[-1])
             ops.append("EMC")
+        else:
+            if actual:
+                ops.append(f"/Span <</ActualText {utf16_hex(piece.text)}>> BDC")
+            draw(0, len(glyphs))
+            if actual:
+                ops.append("EMC")
         width = piece.width(size)
         if span.href:
             links.append(LinkBox(span.href, pen, baseline - line.descent, pen + width, baseline + line.ascent))
         pen += width
     ops.append("ET")
     return "\n".join(ops), _merge(links)
+
+
+class _Drawer:
+    """Draws glyphs[a:b] of one piece where HarfBuzz put them. `at` (font units
+    from the piece's start) moves only the text object's origin, which is where
+    PDFium sorts it in the line; TJ then steps back to the glyphs' own places."""
+
+    def __init__(self, canv, face, glyphs, codes, x, baseline, size, ops, state):
+        self.canv, self.face, self.glyphs, self.codes = canv, face, glyphs, codes
+        self.x, self.baseline, self.size, self.ops, self.state = x, baseline, size, ops, state
+        self.pens = [0]
+        for g in glyphs:
+            self.pens.append(self.pens[-1] + g.x_advance)
+
+    def __call__(self, a: int, b: int, at: int | None = None) -> None:
+        face, doc, size = self.face, self.canv._doc, self.size
+        ttf = face.ttf
+        g = a
+        for subset, data in ttf.splitString("".join(map(chr, self.codes[a:b])), doc):
+            origin = self.pens[g] if at is None else at
+            glyphs = self.glyphs[g:g + len(data)]
+            if origin != self.pens[g]:
+                glyphs = [replace(x, x_offset=x.x_offset + self.pens[g] - origin) for x in glyphs]
+            font = ttf.getSubsetInternalName(subset, doc)
+            self.ops.append(f"1 0 0 1 {_n(self.x + origin * size / face.upem)} {_n(self.baseline)} Tm")
+            if font != self.state.get("font"):
+                self.ops.append(f"{font} {_n(size)} Tf")
+                self.state["font"] = font
+            self.ops.extend(_positioned(glyphs, self.codes[g:g + len(data)], data, 1000 / face.upem,
+                                        ttf.face.charWidths, ttf.face.defaultWidth, size))
+            g += len(data)
+
+
+def _rtl_parts(glyphs, texts, readable):
+    """How to draw a right-to-left piece whose glyphs do not spell its text so
+    that PDFium reads it in logical order, or None to draw it whole inside one
+    ActualText.
+
+    `bare`: the glyphs up to the piece's leftmost letter, drawn without
+    ActualText, read through ToUnicode; that letter opens the right-to-left run,
+    so PDFium reverses the run. They must sit on the baseline (a raised glyph
+    outside ActualText starts a new line for PDFium) and read as one character
+    equivalent to their text. `anchor`: the letter that opens the ActualText, on
+    the baseline and reading right to left, placed (as a text object) right
+    after the bare glyphs: PDFium lays its ActualText out right to left, then the
+    run's reversal puts it back in logical order. `rest`: the other glyphs of the
+    ActualText, placed at the piece's end so that PDFium takes them after the
+    anchor and skips them as part of the same ActualText. A glyph without text
+    before the leftmost letter (a dot of that letter) goes in `rest` too."""
+    bare, rest = [], []
+    for i, (g, t, r) in enumerate(zip(glyphs, texts, readable)):
+        if not t:
+            rest.append(i)
+            continue
+        if g.y_offset or len(r) != 1 or unicodedata.normalize("NFKC", r) != t:
+            return None
+        bare.append(i)
+        if _rtl(t):
+            break
+    else:
+        return None
+    tail = range(bare[-1] + 1, len(glyphs))
+    anchor = next((i for i in tail if texts[i] and not glyphs[i].y_offset and _rtl(readable[i])), None)
+    if anchor is None:
+        return None
+    return bare, anchor, rest + [i for i in tail if i != anchor]
+
+
+def _rtl(text: str) -> bool:
+    return unicodedata.bidirectional(text[0]) in ("R", "AL")
+
+
+def _runs(indices, glyphs):
+    """Consecutive indices on one rise, as (start, end): each becomes its own
+    text object, so each starts at the origin it is given."""
+    out = []
+    for i in indices:
+        if out and out[-1][1] == i and glyphs[i].y_offset == glyphs[i - 1].y_offset:
+            out[-1][1] = i + 1
+        else:
+            out.append([i, i + 1])
+    return out
 
 
 def glyph_texts(text: str, glyphs) -> list[str | None]:

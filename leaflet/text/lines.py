@@ -5,6 +5,7 @@ put in visual order by the bidi rules.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..markup import Span
 from . import bidi, breaking
@@ -12,7 +13,7 @@ from .itemize import Item, itemize
 from .shaping import Shaped, shape
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: pieces are cached
 class Piece:
     item: Item
     text: str
@@ -54,8 +55,11 @@ class Paragraph:
     rtl: bool
 
 
+@lru_cache(maxsize=4096)
 def prepare(spans: tuple[Span, ...], language: str, rtl: bool, bold: bool = False,
             italic: bool = False) -> Paragraph:
+    """Itemized, shaped pieces of a paragraph; cached, since autofit and every
+    edition of a run set the same paragraphs again."""
     items = itemize(spans, language, rtl, bold, italic)
     text = "".join(s.text for s in spans)
     cuts = _break_offsets(spans, text, language)

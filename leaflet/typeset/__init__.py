@@ -14,7 +14,7 @@ from ..errors import LeafletError
 from ..layout import MM, Layout
 from ..text.itemize import MissingGlyphs
 from ..text.paragraph import TextBlock
-from . import document, story
+from . import document, flow, story
 
 MAX_PAGES = 48
 
@@ -41,13 +41,17 @@ def _typeset(edition: Edition, layout: Layout) -> Typeset:
     _check_fits(edition, "front panel (title)", fixed.band, frames["band"])
     _check_fits(edition, "front panel (organisations)", fixed.wordmarks, frames["wordmarks"])
     _check_fits(edition, "back panel", fixed.back, frames["back"])
+    width, height = frames["faq-even"]
     for pages in range(4, MAX_PAGES + 1, 4):
         for size in layout.body_sizes():
+            faq = story.faq(edition, layout, size)
+            if flow.pages_needed(faq, width, height, pages - 2) > pages - 2:
+                continue
             panels = story.Panels(fixed.band, fixed.wordmarks, story.faq(edition, layout, size), fixed.back)
             try:
                 pdf = document.render(edition, layout, panels, pages)
             except document.TooLong:
-                continue
+                continue  # the count above was optimistic: try the next candidate for real
             return Typeset(pdf, pages, size, tuple(_warnings(edition, panels)))
     raise LeafletError(f"[{edition.language}] the questions do not fit in {MAX_PAGES} pages",
                        edition.leaflet.source)

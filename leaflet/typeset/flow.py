@@ -1,0 +1,44 @@
+"""Counting the pages a story needs without drawing it.
+
+Autofit tries several body sizes and page counts; drawing each candidate would
+cost a full render. This follows platypus's Frame rules (space before is
+dropped at the top of a frame, a flowable that does not fit is split or moved
+on, CondPageBreak breaks when too little room is left) using only wrap and
+split, whose results the text engine caches. The chosen candidate is then
+rendered for real and its page count checked.
+"""
+from __future__ import annotations
+
+from reportlab.platypus import CondPageBreak
+
+
+class DoesNotFit(Exception):
+    """A flowable is taller than an empty frame and cannot be split."""
+
+
+def pages_needed(flowables: list, width: float, height: float, limit: int) -> int:
+    """Frames of (width, height) the flowables fill, or limit + 1 once past `limit`."""
+    pages, room, top = 1, height, True
+    queue = list(flowables)
+    while queue and pages <= limit:
+        f = queue.pop(0)
+        if isinstance(f, CondPageBreak):
+            if not top and room < f.height:
+                pages, room, top = pages + 1, height, True
+            continue
+        before = 0.0 if top else f.getSpaceBefore()
+        avail = room - before
+        _, h = f.wrap(width, avail)
+        if h <= avail + 1e-6:
+            room, top = avail - h - f.getSpaceAfter(), False
+            continue
+        parts = f.split(width, avail)
+        if len(parts) > 1:
+            parts[0].wrap(width, avail)
+            queue[0:0] = parts[1:]
+        elif top:
+            raise DoesNotFit(f)
+        else:
+            queue.insert(0, f)
+        pages, room, top = pages + 1, height, True
+    return pages
