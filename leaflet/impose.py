@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import io
 
-from pypdf import PageObject, PdfReader, PdfWriter, Transformation
-from pypdf.generic import NameObject
-from reportlab.lib.colors import HexColor
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject, StreamObject
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.pdfgen import canvas
 
 SHEET_W, SHEET_H = landscape(A4)
 
@@ -32,22 +30,21 @@ def sheet_order(pages: int) -> list[tuple[int, int]]:
 def impose(screen_pdf: bytes, fold_colour: str, fold_length: float, fold_width: float,
            metadata: dict | None = None) -> bytes:
     reader = PdfReader(io.BytesIO(screen_pdf))
-    pages = list(reader.pages)
-    w, h = float(pages[0].mediabox.width), float(pages[0].mediabox.height)
-    x0 = (SHEET_W - 2 * w) / 2
-    y0 = (SHEET_H - h) / 2
-    marks = PdfReader(io.BytesIO(_fold_marks(fold_colour, fold_length, fold_width))).pages[0]
     writer = PdfWriter()
-    for left, right in sheet_order(len(pages)):
-        sheet = PageObject.create_blank_page(width=SHEET_W, height=SHEET_H)
-        for number, dx in ((left, x0), (right, x0 + w)):
-            sheet.merge_transformed_page(pages[number - 1], Transformation().translate(dx, y0))
-        sheet.merge_page(marks)
-        if "/Annots" in sheet:
-            del sheet[NameObject("/Annots")]  # links are for screens, and pypdf does not move them
-        writer.add_page(sheet)
-    for page in writer.pages:
-        page.compress_content_streams()
+    # Each A5 page becomes a Form XObject placed twice-per-sheet with `cm`:
+    # no content stream is parsed or rewritten, and fonts are shared.
+    forms = [writer._add_object(_as_form(page, writer)) for page in reader.pages]
+    w, h = (float(v) for v in reader.pages[0].mediabox[2:])
+    x0, y0 = (SHEET_W - 2 * w) / 2, (SHEET_H - h) / 2
+    for left, right in sheet_order(len(forms)):
+        sheet = writer.add_blank_page(SHEET_W, SHEET_H)
+        ops = [f"q 1 0 0 1 {x0:.3f} {y0:.3f} cm /L Do Q", f"q 1 0 0 1 {x0 + w:.3f} {y0:.3f} cm /R Do Q",
+               _fold_marks(fold_colour, fold_length, fold_width)]
+        sheet[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): DictionaryObject(
+            {NameObject("/L"): forms[left - 1], NameObject("/R"): forms[right - 1]})})
+        stream = DecodedStreamObject()
+        stream.set_data("\n".join(ops).encode())
+        sheet[NameObject("/Contents")] = writer._add_object(stream.flate_encode())
     if metadata:
         writer.add_metadata(metadata)
     out = io.BytesIO()
@@ -55,13 +52,19 @@ def impose(screen_pdf: bytes, fold_colour: str, fold_length: float, fold_width: 
     return out.getvalue()
 
 
-def _fold_marks(colour: str, length: float, width: float) -> bytes:
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=(SHEET_W, SHEET_H), invariant=1, pageCompression=1)
-    c.setStrokeColor(HexColor(colour))
-    c.setLineWidth(width)
-    c.line(SHEET_W / 2, SHEET_H, SHEET_W / 2, SHEET_H - length)
-    c.line(SHEET_W / 2, 0, SHEET_W / 2, length)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+def _as_form(page, writer) -> StreamObject:
+    """A page as a Form XObject; links (/Annots) are left behind: they are for screens."""
+    form = DecodedStreamObject()
+    form.set_data(page.get_contents().get_data())
+    form.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Form"),
+                 NameObject("/BBox"): ArrayObject(FloatObject(v) for v in page.mediabox),
+                 NameObject("/Resources"): page["/Resources"].clone(writer)})
+    return form.flate_encode()
+
+
+def _fold_marks(colour: str, length: float, width: float) -> str:
+    """Artifact: a short light line at the top and bottom of the fold."""
+    r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    x = SHEET_W / 2
+    return (f"q {width:.2f} w {r:.3f} {g:.3f} {b:.3f} RG {x:.3f} {SHEET_H:.3f} m {x:.3f} {SHEET_H - length:.3f} l S "
+            f"{x:.3f} 0 m {x:.3f} {length:.3f} l S Q")

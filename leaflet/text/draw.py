@@ -64,7 +64,7 @@ def line_ops(canv, line: Line, spans, x: float, baseline: float, size: float,
                 draw(i, i + 1)
             inside = sorted((anchor, *rest), reverse=True)  # logical order
             ops.append(f"/Span <</ActualText {utf16_hex(''.join(texts[i] or '' for i in inside))}>> BDC")
-            draw(anchor, anchor + 1, at=draw.pens[bare[-1] + 1])
+            draw(anchor, anchor + 1, at=draw.pens[bare[-1] + 1] if bare else 0)
             for a, b in _runs(rest, glyphs):
                 draw(a, b, at=draw.pens[-1])
             ops.append("EMC")
@@ -115,37 +115,45 @@ class _Drawer:
 
 def _rtl_parts(glyphs, texts, readable):
     """How to draw a right-to-left piece whose glyphs do not spell its text so
-    that PDFium reads it in logical order, or None to draw it whole inside one
-    ActualText.
+    that PDFium reads it in logical order: (bare, anchor, rest) glyph indices,
+    or None to draw it whole inside one ActualText.
 
-    `bare`: the glyphs up to the piece's leftmost letter, drawn without
-    ActualText, read through ToUnicode; that letter opens the right-to-left run,
-    so PDFium reverses the run. They must sit on the baseline (a raised glyph
-    outside ActualText starts a new line for PDFium) and read as one character
-    equivalent to their text. `anchor`: the letter that opens the ActualText, on
-    the baseline and reading right to left, placed (as a text object) right
-    after the bare glyphs: PDFium lays its ActualText out right to left, then the
-    run's reversal puts it back in logical order. `rest`: the other glyphs of the
-    ActualText, placed at the piece's end so that PDFium takes them after the
-    anchor and skips them as part of the same ActualText. A glyph without text
-    before the leftmost letter (a dot of that letter) goes in `rest` too."""
+    `bare` glyphs are drawn without ActualText, read through ToUnicode: those up
+    to the piece's leftmost letter, which opens the right-to-left run, so that
+    PDFium reverses the run. The ActualText then opens with the `anchor` glyph,
+    a letter placed (as a text object) right after them: PDFium lays its
+    ActualText out right to left, and the run's reversal puts it back in order.
+    The `rest` of the ActualText is placed at the piece's end, so that PDFium
+    takes it after the anchor and skips it as part of the same ActualText.
+
+    Failing that (every letter but the leftmost is raised, as in Nastaliq), a
+    word of letters only may be drawn with no bare glyph and an anchor that
+    reads left to right (a glyph with no text of its own): PDFium then keeps its
+    ActualText as it is, and the run of it unreversed.
+
+    PDFium starts a new line at a raised text object it reads, so bare glyphs and
+    the anchor sit on the baseline; bare glyphs must read as one character
+    equivalent to their text. A glyph with no text before the leftmost letter
+    (a dot of that letter) goes in `rest`."""
     bare, rest = [], []
     for i, (g, t, r) in enumerate(zip(glyphs, texts, readable)):
         if not t:
             rest.append(i)
-            continue
-        if g.y_offset or len(r) != 1 or unicodedata.normalize("NFKC", r) != t:
-            return None
-        bare.append(i)
-        if _rtl(t):
+        elif g.y_offset or len(r) != 1 or unicodedata.normalize("NFKC", r) != t:
             break
-    else:
-        return None
-    tail = range(bare[-1] + 1, len(glyphs))
-    anchor = next((i for i in tail if texts[i] and not glyphs[i].y_offset and _rtl(readable[i])), None)
-    if anchor is None:
-        return None
-    return bare, anchor, rest + [i for i in tail if i != anchor]
+        else:
+            bare.append(i)
+            if _rtl(t):
+                tail = range(i + 1, len(glyphs))
+                anchor = next((j for j in tail if texts[j] and not glyphs[j].y_offset and _rtl(readable[j])), None)
+                if anchor is not None:
+                    return bare, anchor, rest + [j for j in tail if j != anchor]
+                break
+    if all(_rtl(c) for t in texts if t for c in t):
+        anchor = next((j for j, g in enumerate(glyphs) if not g.y_offset and not _rtl(readable[j])), None)
+        if anchor is not None:
+            return [], anchor, [j for j in range(len(glyphs)) if j != anchor]
+    return None
 
 
 def _rtl(text: str) -> bool:
