@@ -10,10 +10,11 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import content, layout as layouts
+from . import content, layout as layouts, markup
+from .catalogs import review, translate
 from .edition import Edition, english
 from .impose import impose
 from .typeset import typeset
@@ -33,16 +34,46 @@ class Output:
     sheets: int  # printed sheet sides (print files), or pages
     body_size: float
     warnings: tuple[str, ...] = ()
+    english_blocks: tuple[str, ...] = ()  # left in English in a partial edition
 
     def manifest(self) -> dict:
         return {"file": self.path.as_posix(), "leaflet": self.leaflet, "languages": list(self.languages),
                 "format": self.format, "pages": self.pages, "pdf_pages": self.sheets,
                 "body_size": self.body_size, "bytes": len(self.data),
-                "sha256": hashlib.sha256(self.data).hexdigest()}
+                "sha256": hashlib.sha256(self.data).hexdigest(), "untranslated": list(self.english_blocks)}
 
 
-def editions_of(leaflet: content.Leaflet) -> list[Edition]:
-    return [english(leaflet)]
+def editions_of(leaflet: content.Leaflet, languages: list[str] | None = None,
+                allow_partial: bool = False) -> tuple[list[Edition], list[str]]:
+    """The editions to build, and warnings about those left out.
+
+    `languages` None: English and every language whose catalogs are complete
+    (an incomplete one is skipped with a warning); ["all"]: English and every
+    catalog, incomplete ones failing unless `allow_partial`; else those named.
+    """
+    available = review.available(leaflet.id)
+    complete = [code for code in available if all(r.complete for r in translate.reviews(leaflet, code))]
+    warnings = []
+    if languages is None:
+        targets = ["en"] + complete
+        warnings = [f"{leaflet.id}: {code} not built: its catalog is incomplete (see `generate.py status`)"
+                    for code in available if code not in complete]
+    elif languages == ["all"]:
+        targets = ["en"] + available
+    else:
+        targets = languages
+    built = ["en"] + [c for c in available if c in complete or (allow_partial and c in targets)]
+    title = f"{markup.plain(leaflet.title.spans)}: {markup.plain(leaflet.subtitle.spans)}"
+    out = []
+    for code in targets:
+        also = tuple(c for c in built if c != code)
+        if code.startswith("en"):
+            ed = english(leaflet, also=also)
+        else:
+            ed = translate.edition(leaflet, code, allow_partial)
+            ed = replace(ed, also=also, english_title=title)
+        out.append(ed)
+    return out, warnings
 
 
 def make(edition: Edition) -> list[Output]:
@@ -50,27 +81,33 @@ def make(edition: Edition) -> list[Output]:
     leaflet = edition.leaflet
     layout = layouts.load(leaflet.layout)
     result = typeset(edition, layout)
-    stem = f"{leaflet.id}.{edition.code}"
-    meta = {"/Title": leaflet.title.text.replace("*", ""), "/Author": leaflet.organisation,
-            "/Subject": f"{leaflet.subtitle.text} (for printing)", "/Creator": "leaflet"}
+    partial = ".partial" if edition.partial or edition.partial_labels else ""
+    stem = f"{leaflet.id}.{edition.code}{partial}"
+    meta = {"/Title": markup.plain(leaflet.title.spans), "/Author": leaflet.organisation,
+            "/Subject": f"{markup.plain(leaflet.subtitle.spans)} (for printing)", "/Creator": "leaflet"}
     printed = impose(result.pdf, layout.colours["fold_mark"], layout.fold_mark_length, layout.fold_mark_width, meta)
     common = dict(leaflet=leaflet.id, languages=(edition.language,), pages=result.pages,
-                  body_size=result.body_size, warnings=result.warnings)
+                  body_size=result.body_size, warnings=result.warnings,
+                  english_blocks=edition.partial + edition.partial_labels)
     return [Output(Path(leaflet.id) / f"{stem}.screen.pdf", result.pdf, format="screen", sheets=result.pages,
                    **common),
             Output(Path(leaflet.id) / f"{stem}.print.pdf", printed, format="print", sheets=result.pages // 2,
                    **common)]
 
 
-def build(paths: list[Path], out_dir: Path) -> list[Output]:
+def build(paths: list[Path], out_dir: Path, languages: list[str] | None = None,
+          allow_partial: bool = False) -> tuple[list[Output], list[str]]:
     outputs: list[Output] = []
+    warnings: list[str] = []
     for path in paths:
         leaflet = content.load(_display(path))
-        for edition in editions_of(leaflet):
+        editions, skipped = editions_of(leaflet, languages, allow_partial)
+        warnings += skipped
+        for edition in editions:
             outputs.extend(make(edition))
     manifest = json.dumps({"files": [o.manifest() for o in outputs]}, indent=2, ensure_ascii=False) + "\n"
     write_all(out_dir, [(o.path, o.data) for o in outputs] + [(Path("manifest.json"), manifest.encode())])
-    return outputs
+    return outputs, warnings
 
 
 def all_content() -> list[Path]:

@@ -1,6 +1,7 @@
 """A leaflet's content: YAML -> a typed, immutable model, validated with line numbers."""
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -80,6 +81,7 @@ class Leaflet:
     contact: Contact
     further_reading: Block
     further_reading_url: str
+    updated: datetime.date | None = None  # printed, in the edition's language, on the back page
 
     def blocks(self) -> tuple[Block, ...]:
         """Every translatable block, in reading order."""
@@ -105,7 +107,8 @@ def load(path: Path | str) -> Leaflet:
 
 
 def from_node(root: Node) -> Leaflet:
-    top = root.mapping(("id", "language", "layout", "organisation", "front", "sections", "back"), ("subject",))
+    top = root.mapping(("id", "language", "layout", "organisation", "front", "sections", "back"),
+                       ("subject", "updated"))
     leaflet_id = _id(top["id"])
     language = top["language"].text()
     if not LANGUAGE.match(language):
@@ -147,6 +150,7 @@ def from_node(root: Node) -> Leaflet:
         title=title, subtitle=subtitle, wordmarks=wordmarks, sections=tuple(sections),
         intro=intro, contact=contact, further_reading=further_reading,
         further_reading_url=_web(further["url"]),
+        updated=_date(top["updated"]) if "updated" in top else None,
     )
 
 
@@ -202,6 +206,12 @@ def _contact(node: Node, blocks: _Blocks) -> Contact:
         address=tuple(a.text().strip() for a in m["address"].items()),
         postcode=postcode, telephone=phone, email=email, website=_web(m["website"]),
     )
+
+
+def _date(node: Node) -> datetime.date:
+    if isinstance(node.value, datetime.datetime) or not isinstance(node.value, datetime.date):
+        raise node.error(f"must be a date like 2026-11-26, got {source.kind(node.value)}")
+    return node.value
 
 
 def _web(node: Node) -> str:

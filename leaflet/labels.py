@@ -1,7 +1,11 @@
-"""The tool's own words printed on a leaflet (a second gettext domain)."""
+"""The tool's own words printed on a leaflet (the `leaflet` gettext domain).
+
+Each field's default is the English; `catalogs.translate.labels` fills in a
+language's words from translations/<lang>/LC_MESSAGES/leaflet.po.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 
 def N_(text: str) -> str:
@@ -11,13 +15,28 @@ def N_(text: str) -> str:
 
 @dataclass(frozen=True)
 class Labels:
+    # Translators: before the telephone number on the back page, followed by ": 020 ..."
     telephone: str = N_("Telephone")
+    # Translators: before the e-mail address on the back page.
     email: str = N_("Email")
+    # Translators: before the web address on the back page.
     website: str = N_("Website")
+    # Translators: page footer; keep {page} and {pages} as they are.
     page: str = N_("Page {page} of {pages}")
+    # Translators: heading of the list of languages this leaflet is printed in.
+    also_available: str = N_("This leaflet is also available in:")
+    # Translators: date the leaflet was last revised; {date} is the date in your language.
+    updated: str = N_("Updated {date}")
 
     def page_of(self, page: int, pages: int) -> str:
         return self.page.format(page=page, pages=pages)
+
+    def updated_on(self, date: str) -> str:
+        return self.updated.format(date=date)
+
+
+def english_texts() -> dict[str, str]:
+    return {f.name: f.default for f in fields(Labels)}
 
 
 ENGLISH = Labels()

@@ -20,7 +20,7 @@ comes out right inside a run that some bare glyph opens: see `_rtl_parts`.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .lines import Line
 
@@ -40,120 +40,147 @@ def line_ops(canv, line: Line, spans, x: float, baseline: float, size: float,
     `fill_for(span)` gives the fill colour operator for a span's text."""
     ops = ["BT"]
     links: list[LinkBox] = []
-    current_fill = None
-    state = {}  # the font last set, shared by the line's drawers
-    pen = x
-    for piece in line.pieces:
-        face = piece.item.face
+    state = {}  # the fill and font last set, shared by the line's drawers
+    pieces = line.pieces
+    pens = [x]
+    for piece in pieces:
+        pens.append(pens[-1] + piece.width(size))
+
+    def draw_for(k):
+        piece = pieces[k]
         span = spans[piece.item.span]
         fill = fill_for(span)
-        if fill != current_fill:
+        if fill != state.get("fill"):
             ops.append(fill)
-            current_fill = fill
+            state["fill"] = fill
+        if span.href:
+            links.append(LinkBox(span.href, pens[k], baseline - line.descent, pens[k + 1], baseline + line.ascent))
+        face = piece.item.face
         glyphs = piece.shaped.glyphs
         texts = glyph_texts(piece.text, glyphs)
         codes = [face.code_for(g.gid, t) for g, t in zip(glyphs, texts)]
-        readable = [face.text_of(c) for c in codes]
+        return _Drawer(canv, face, glyphs, codes, pens[k], baseline, size, ops, state), texts
+
+    k = 0
+    while k < len(pieces):
+        piece = pieces[k]
+        draw, texts = draw_for(k)
+        glyphs, face = draw.glyphs, draw.face
+        readable = [face.text_of(c) for c in draw.codes]
         shown = readable[::-1] if piece.rtl else readable
         actual = "".join(shown) != piece.text
-        draw = _Drawer(canv, face, glyphs, codes, pen, baseline, size, ops, state)
-        parts = _rtl_parts(glyphs, texts, readable) if piece.rtl and actual else None
+        parts = None
+        if piece.rtl and actual:
+            parts = _rtl_parts(glyphs, texts, readable, lambda g: abs(g.y_offset) * size < face.upem
+                               and face.hb_font.get_glyph_extents(g.gid).width > 0)
         if parts:
             bare, anchor, rest = parts
-            for i in bare:
-                draw(i, i + 1)
             inside = sorted((anchor, *rest), reverse=True)  # logical order
-            ops.append(f"/Span <</ActualText {utf16_hex(''.join(texts[i] or '' for i in inside))}>> BDC")
-            draw(anchor, anchor + 1, at=draw.pens[bare[-1] + 1] if bare else 0)
-            for a, b in _runs(rest, glyphs):
-                draw(a, b, at=draw.pens[-1])
-            ops.append("EMC")
+            text = "".join(texts[i] or "" for i in inside)
         else:
-            if actual:
-                ops.append(f"/Span <</ActualText {utf16_hex(piece.text)}>> BDC")
+            bare, text = [], piece.text
+        # PDFium drops a space glyph (it has no ink) and guesses spaces from gaps,
+        # which fail around ActualText: a space that follows gets into the
+        # ActualText, in logical order.
+        glue = k + 1 < len(pieces) and pieces[k + 1].space and pieces[k + 1].rtl == piece.rtl
+        if actual and glue:
+            text = pieces[k + 1].text + text if piece.rtl else text + pieces[k + 1].text
+        for i in bare:
+            draw(i, i + 1)
+        if actual:
+            ops.append(f"/Span <</ActualText {utf16_hex(text)}>> BDC")
+        if parts:
+            draw(anchor, anchor + 1)
+            # poppler lays the ActualText out along its first and last glyphs:
+            # end on the baseline, as the anchor is
+            rest.sort(key=lambda i: glyphs[i].y_offset == 0)
+            for a, b in _runs(rest, glyphs):
+                draw(a, b)
+        else:
             draw(0, len(glyphs))
-            if actual:
-                ops.append("EMC")
-        width = piece.width(size)
-        if span.href:
-            links.append(LinkBox(span.href, pen, baseline - line.descent, pen + width, baseline + line.ascent))
-        pen += width
+        if actual and glue:
+            k += 1
+            space, _ = draw_for(k)
+            space(0, len(space.glyphs))
+        if actual:
+            ops.append("EMC")
+        k += 1
     ops.append("ET")
     return "\n".join(ops), _merge(links)
 
 
 class _Drawer:
-    """Draws glyphs[a:b] of one piece where HarfBuzz put them. `at` (font units
-    from the piece's start) moves only the text object's origin, which is where
-    PDFium sorts it in the line; TJ then steps back to the glyphs' own places."""
+    """Draws glyphs[a:b] of one piece where HarfBuzz put them, as text objects
+    of their own: each subset chunk starts at its own pen position."""
 
     def __init__(self, canv, face, glyphs, codes, x, baseline, size, ops, state):
         self.canv, self.face, self.glyphs, self.codes = canv, face, glyphs, codes
         self.x, self.baseline, self.size, self.ops, self.state = x, baseline, size, ops, state
-        self.pens = [0]
-        for g in glyphs:
-            self.pens.append(self.pens[-1] + g.x_advance)
+        self.pens = _pens(glyphs)
 
-    def __call__(self, a: int, b: int, at: int | None = None) -> None:
-        face, doc, size = self.face, self.canv._doc, self.size
-        ttf = face.ttf
+    def __call__(self, a: int, b: int) -> None:
+        face, doc, size, ttf = self.face, self.canv._doc, self.size, self.face.ttf
         g = a
         for subset, data in ttf.splitString("".join(map(chr, self.codes[a:b])), doc):
-            origin = self.pens[g] if at is None else at
-            glyphs = self.glyphs[g:g + len(data)]
-            if origin != self.pens[g]:
-                glyphs = [replace(x, x_offset=x.x_offset + self.pens[g] - origin) for x in glyphs]
             font = ttf.getSubsetInternalName(subset, doc)
-            self.ops.append(f"1 0 0 1 {_n(self.x + origin * size / face.upem)} {_n(self.baseline)} Tm")
+            self.ops.append(f"1 0 0 1 {_n(self.x + self.pens[g] * size / face.upem)} {_n(self.baseline)} Tm")
             if font != self.state.get("font"):
                 self.ops.append(f"{font} {_n(size)} Tf")
                 self.state["font"] = font
-            self.ops.extend(_positioned(glyphs, self.codes[g:g + len(data)], data, 1000 / face.upem,
-                                        ttf.face.charWidths, ttf.face.defaultWidth, size))
+            self.ops.extend(_positioned(self.glyphs[g:g + len(data)], self.codes[g:g + len(data)], data,
+                                        1000 / face.upem, ttf.face.charWidths, ttf.face.defaultWidth, size))
             g += len(data)
 
 
-def _rtl_parts(glyphs, texts, readable):
+def _rtl_parts(glyphs, texts, readable, flat):
     """How to draw a right-to-left piece whose glyphs do not spell its text so
     that PDFium reads it in logical order: (bare, anchor, rest) glyph indices,
     or None to draw it whole inside one ActualText.
 
-    `bare` glyphs are drawn without ActualText, read through ToUnicode: those up
-    to the piece's leftmost letter, which opens the right-to-left run, so that
-    PDFium reverses the run. The ActualText then opens with the `anchor` glyph,
-    a letter placed (as a text object) right after them: PDFium lays its
-    ActualText out right to left, and the run's reversal puts it back in order.
-    The `rest` of the ActualText is placed at the piece's end, so that PDFium
-    takes it after the anchor and skips it as part of the same ActualText.
+    `bare` glyphs are drawn without ActualText and read through ToUnicode: those
+    up to the piece's leftmost letter, which opens the right-to-left run, so that
+    PDFium reverses the run. The ActualText follows; PDFium reads it where it
+    meets the ActualText's first text object (the `anchor`) and, after a
+    right-to-left character, lays it out right to left, so the run's reversal
+    puts it back in order. It meets a line's text objects left to right, by
+    their first glyph, so the anchor is the leftmost glyph of the `rest`.
 
-    Failing that (every letter but the leftmost is raised, as in Nastaliq), a
-    word of letters only may be drawn with no bare glyph and an anchor that
-    reads left to right (a glyph with no text of its own): PDFium then keeps its
-    ActualText as it is, and the run of it unreversed.
-
-    PDFium starts a new line at a raised text object it reads, so bare glyphs and
-    the anchor sit on the baseline; bare glyphs must read as one character
-    equivalent to their text. A glyph with no text before the leftmost letter
-    (a dot of that letter) goes in `rest`."""
+    PDFium starts a new line at a text object it reads raised by a point or
+    more, and drops one with no ink, so bare glyphs and the anchor must be
+    `flat(glyph)`; bare glyphs must also read as one character equivalent to
+    their text. The ActualText must be letters only: PDFium splits a run at
+    anything else (marks, joiners, punctuation) and does not reverse a part
+    that begins with ActualText. Nastaliq words whose letters all but the last
+    are raised fall back to one ActualText, which PDFium reads backwards."""
     bare, rest = [], []
     for i, (g, t, r) in enumerate(zip(glyphs, texts, readable)):
         if not t:
-            rest.append(i)
-        elif g.y_offset or len(r) != 1 or unicodedata.normalize("NFKC", r) != t:
-            break
+            rest.append(i)  # a dot of the leftmost letter
+        elif not flat(g) or len(r) != 1 or unicodedata.normalize("NFKC", r) != t:
+            return None
         else:
             bare.append(i)
             if _rtl(t):
-                tail = range(i + 1, len(glyphs))
-                anchor = next((j for j in tail if texts[j] and not glyphs[j].y_offset and _rtl(readable[j])), None)
-                if anchor is not None:
-                    return bare, anchor, rest + [j for j in tail if j != anchor]
                 break
-    if all(_rtl(c) for t in texts if t for c in t):
-        anchor = next((j for j, g in enumerate(glyphs) if not g.y_offset and not _rtl(readable[j])), None)
-        if anchor is not None:
-            return [], anchor, [j for j in range(len(glyphs)) if j != anchor]
-    return None
+    else:
+        return None
+    lead = bare[-1]
+    rest += range(lead + 1, len(glyphs))
+    if not all(_rtl(c) for i in rest if texts[i] for c in texts[i]):
+        return None
+    x = [pen + g.x_offset for pen, g in zip(_pens(glyphs), glyphs)]
+    anchor = min((i for i in rest if flat(glyphs[i]) and x[i] >= x[lead]), key=lambda i: x[i], default=None)
+    if anchor is None:
+        return None
+    return bare, anchor, [i for i in rest if i != anchor]
+
+
+def _pens(glyphs) -> list[int]:
+    """Where each glyph's advance starts, and the end, in font units."""
+    pens = [0]
+    for g in glyphs:
+        pens.append(pens[-1] + g.x_advance)
+    return pens
 
 
 def _rtl(text: str) -> bool:

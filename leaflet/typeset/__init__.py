@@ -37,17 +37,17 @@ def typeset(edition: Edition, layout: Layout) -> Typeset:
 def _typeset(edition: Edition, layout: Layout) -> Typeset:
     check_coverage(edition, layout)
     frames = document.frame_sizes(edition, layout)
-    fixed = story.panels(edition, layout, layout.style("body").size)
-    _check_fits(edition, "front panel (title)", fixed.band, frames["band"])
-    _check_fits(edition, "front panel (organisations)", fixed.wordmarks, frames["wordmarks"])
-    _check_fits(edition, "back panel", fixed.back, frames["back"])
+    band, marks = story.front_band(edition, layout), story.wordmarks(edition, layout, frames["wordmarks"][0])
+    _check_fits(edition, "front panel (title)", band, frames["band"])
+    _check_fits(edition, "front panel (organisations)", marks, frames["wordmarks"])
+    back = _fit_back(edition, layout, frames["back"])
     width, height = frames["faq-even"]
     for pages in range(4, MAX_PAGES + 1, 4):
         for size in layout.body_sizes():
             faq = story.faq(edition, layout, size)
             if flow.pages_needed(faq, width, height, pages - 2) > pages - 2:
                 continue
-            panels = story.Panels(fixed.band, fixed.wordmarks, story.faq(edition, layout, size), fixed.back)
+            panels = story.Panels(band, marks, faq, back)
             try:
                 pdf = document.render(edition, layout, panels, pages)
             except document.TooLong:
@@ -60,20 +60,35 @@ def _typeset(edition: Edition, layout: Layout) -> Typeset:
 def check_coverage(edition: Edition, layout: Layout) -> None:
     """Every character of every block has a font, before any page is drawn."""
     for block in edition.leaflet.blocks():
+        language, rtl = edition.language_of(block)
         try:
-            TextBlock(block.spans, edition.language, edition.rtl, story.style(layout, "body"))
+            TextBlock(block.spans, language, rtl, story.style(layout, "body"))
         except MissingGlyphs as exc:
             raise LeafletError(f"[{edition.language}] block {block.id}: {exc}", edition.leaflet.source,
                                block.line) from None
 
 
-def _check_fits(edition: Edition, name: str, flowables: list, frame: tuple[float, float]) -> None:
+def _fit_back(edition: Edition, layout: Layout, frame: tuple[float, float]) -> list:
+    """The back page at the largest body size at which it fits."""
+    for size in layout.body_sizes():
+        back = story.back(edition, layout, frame[0], size)
+        if _overflow(back, frame) <= 0.01:
+            return back
+    _check_fits(edition, "back panel", back, frame)
+    return back
+
+
+def _overflow(flowables: list, frame: tuple[float, float]) -> float:
     width, height = frame
     used = 0.0
     for i, f in enumerate(flowables):
         _, h = f.wrap(width, height)
         used += h + (f.getSpaceBefore() if i else 0) + f.getSpaceAfter()
-    over = used - flowables[-1].getSpaceAfter() - height if flowables else 0
+    return used - flowables[-1].getSpaceAfter() - height if flowables else 0.0
+
+
+def _check_fits(edition: Edition, name: str, flowables: list, frame: tuple[float, float]) -> None:
+    over = _overflow(flowables, frame)
     if over > 0.01:
         raise LeafletError(f"[{edition.language}] the {name} overflows by {over / MM:.1f} mm; "
                            "shorten its text", edition.leaflet.source)

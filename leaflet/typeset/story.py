@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.platypus import CondPageBreak, Flowable
+from babel.dates import format_date
+from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
 
+from ..catalogs import languages
 from ..content import Block
 from ..edition import Edition
 from ..layout import Layout
@@ -28,13 +30,14 @@ def style(layout: Layout, name: str, body: float | None = None, align: str = "st
                  space_after=s.space_after * s.size, align=align)
 
 
-def panels(edition: Edition, layout: Layout, body: float) -> Panels:
-    return Panels(front_band(edition, layout), wordmarks(edition, layout), faq(edition, layout, body),
-                  back(edition, layout))
+def panels(edition: Edition, layout: Layout, body: float, back_width: float) -> Panels:
+    return Panels(front_band(edition, layout), wordmarks(edition, layout, back_width), faq(edition, layout, body),
+                  back(edition, layout, back_width, body))
 
 
 def _block(edition: Edition, block: Block, st: Style, role: str = "P", bookmark: bool = False) -> TextBlock:
-    return TextBlock(block.spans, edition.language, edition.rtl, st, role, block.id,
+    language, rtl = edition.language_of(block)
+    return TextBlock(block.spans, language, rtl, st, role, block.id,
                      bookmark=plain(block.spans) if bookmark else None)
 
 
@@ -45,13 +48,28 @@ def _text(edition: Edition, spans: tuple[Span, ...], st: Style, role: str = "P",
 
 def front_band(edition: Edition, layout: Layout) -> list[Flowable]:
     leaflet = edition.leaflet
-    return [_block(edition, leaflet.title, style(layout, "title"), "H1"),
-            _block(edition, leaflet.subtitle, style(layout, "subtitle"))]
+    out = [_block(edition, leaflet.title, style(layout, "title"), "H1"),
+           _block(edition, leaflet.subtitle, style(layout, "subtitle"))]
+    if not edition.is_english:
+        # So that a professional can tell what they hand out: the language's own
+        # name, and a line in English, each a block of its own language.
+        lang = languages.get(edition.language)
+        identity = style(layout, "identity")
+        out.append(_text(edition, (Span(lang.native_name, bold=True),), _before(identity, identity.size)))
+        out.append(_text(edition, (Span(f"{edition.english_title}. In {lang.english_name}."),), identity,
+                         language="en-GB", rtl=False))
+    return out
 
 
-def wordmarks(edition: Edition, layout: Layout) -> list[Flowable]:
-    # Organisation names are brand marks: set in English, as their logos would be.
+def wordmarks(edition: Edition, layout: Layout, width: float) -> list[Flowable]:
+    """The front page below the band: the other languages, then the organisations.
+
+    The languages are on the front, not the back, so that a family sees its
+    own language's name first thing (and the back of a Nastaliq edition is full)."""
     out: list[Flowable] = []
+    if edition.also:
+        out += also_available(edition, style(layout, "body"), style(layout, "contact"), width)
+    # Organisation names are brand marks: set in English, as their logos would be.
     for mark in edition.leaflet.wordmarks:
         out.append(_text(edition, (Span(mark.name),), style(layout, "wordmark"), language="en", rtl=False))
         if mark.strapline:
@@ -70,9 +88,10 @@ def faq(edition: Edition, layout: Layout, body: float) -> list[Flowable]:
     return out
 
 
-def back(edition: Edition, layout: Layout) -> list[Flowable]:
+def back(edition: Edition, layout: Layout, width: float, size: float | None = None) -> list[Flowable]:
+    """The back page at body size `size` (the layout's default when None)."""
     leaflet, labels, c = edition.leaflet, edition.labels, edition.leaflet.contact
-    body, contact = style(layout, "body"), style(layout, "contact")
+    body, contact = style(layout, "body", size), _scaled(style(layout, "contact"), layout, size)
     out: list[Flowable] = [_block(edition, leaflet.intro, body)]
     lines: list[tuple[Span, ...]] = [(Span(c.name, bold=True),), c.role.spans, c.department.spans]
     lines += [(Span(a),) for a in c.address] + [(Span(c.postcode),)]
@@ -88,7 +107,40 @@ def back(edition: Edition, layout: Layout) -> list[Flowable]:
     out.append(_block(edition, leaflet.further_reading, _before(further, body.space_after)))
     out.append(_text(edition, (Span(leaflet.further_reading_label, href=leaflet.further_reading_url, kind="url"),),
                      body))
+    if leaflet.updated:
+        date = format_date(leaflet.updated, "long", locale=edition.language.replace("-", "_"))
+        out.append(_text(edition, (Span(labels.updated_on(date)),), _before(style(layout, "footer"), body.size)))
     return out
+
+
+def also_available(edition: Edition, body: Style, names: Style, width: float) -> list[Flowable]:
+    """The other languages, each named in its own script and set in its own language."""
+    heading = _text(edition, (Span(edition.labels.also_available, bold=True),), _after(body, body.space_after / 2))
+    cells = []
+    for code in edition.also:
+        lang = languages.get(code)
+        cells.append(TextBlock((Span(lang.native_name),), code if not code.startswith("en") else "en-GB",
+                               lang.rtl, names, role="P"))
+    columns = 4
+    rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
+    rows = [r + [""] * (columns - len(r)) for r in rows]
+    if edition.rtl:
+        rows = [r[::-1] for r in rows]
+    table = Table(rows, colWidths=[width / columns] * columns)
+    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table.spaceAfter = body.size * 1.5
+    return [heading, table]
+
+
+def _scaled(st: Style, layout: Layout, size: float | None) -> Style:
+    """A style that follows the body size when autofit shrinks it."""
+    if size is None:
+        return st
+    k = size / layout.style("body").size
+    return Style(**{**st.__dict__, "size": round(st.size * k, 2), "space_before": st.space_before * k,
+                    "space_after": st.space_after * k})
 
 
 def _after(st: Style, space: float) -> Style:

@@ -1,0 +1,88 @@
+"""One catalog checked against the current English: what may be printed, and
+what is fuzzy, untranslated or rejected (and why).
+
+Fuzzy is not translated, and neither is an entry whose English has changed
+since it was translated (its msgid is no longer the English): both need a
+translator's eye before they reach a page.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import LeafletError
+from . import languages
+from .checks import Problem, check_entry
+from .pofile import PoFile, read
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+TRANSLATIONS = ROOT / "translations"
+
+
+@dataclass(frozen=True)
+class Review:
+    language: str
+    file: str
+    accepted: dict  # key -> translation that passed every check
+    fuzzy: tuple[str, ...]
+    untranslated: tuple[str, ...]
+    rejected: tuple[Problem, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        return not (self.fuzzy or self.untranslated or self.rejected)
+
+    def missing(self) -> list[str]:
+        return [*self.fuzzy, *self.untranslated, *(p.context for p in self.rejected)]
+
+
+def po_path(language: str, domain: str) -> Path:
+    return TRANSLATIONS / language / "LC_MESSAGES" / f"{domain}.po"
+
+
+def available(domain: str) -> list[str]:
+    """Languages that have a catalog for `domain`, in a stable order."""
+    return sorted(p.parent.parent.name for p in TRANSLATIONS.glob(f"*/LC_MESSAGES/{domain}.po"))
+
+
+def display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def review_file(language: str, domain: str, english: dict) -> Review:
+    """`english` maps each key (msgctxt, or msgid when there is none) to the English text."""
+    path = po_path(language, domain)
+    if not path.exists():
+        return Review(language, display(path), {}, (), tuple(english), ())
+    return review(read(path, display(path)), language, english)
+
+
+def review(po: PoFile, language: str, english: dict) -> Review:
+    lang = languages.get(language)
+    header_language = po.header.get("Language", "")
+    if header_language.replace("-", "_") != lang.posix:
+        raise LeafletError(f"Language header is '{header_language}' but this is the catalog for "
+                           f"'{lang.posix}' (translations/{language}/)", po.path, 1)
+    notes = []
+    if po.header.get("Plural-Forms", lang.plural_forms) != lang.plural_forms:
+        notes.append(f"{po.path}: Plural-Forms in the file is ignored; ours is '{lang.plural_forms}'")
+    entries = {(e.context if e.context is not None else e.msgid): e for e in po.active()}
+    accepted, fuzzy, untranslated, rejected = {}, [], [], []
+    for key, source in english.items():
+        entry = entries.get(key)
+        if entry is None or not entry.msgstr:
+            untranslated.append(key)
+        elif entry.fuzzy or entry.msgid != source:
+            fuzzy.append(key)
+        else:
+            problems = check_entry(entry, source, po.path)
+            if problems:
+                rejected.extend(Problem(po.path, entry.line, key, p) for p in problems)
+            else:
+                accepted[key] = entry.msgstr
+    return Review(language, po.path, accepted, tuple(fuzzy), tuple(untranslated),
+                  tuple(rejected), tuple(notes))

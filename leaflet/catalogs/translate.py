@@ -1,0 +1,54 @@
+"""Translation: a leaflet x its catalogs -> an edition in another language.
+
+Only entries that passed every check reach the edition. An incomplete
+catalog stops the build unless partial editions are allowed; then the missing
+blocks stay in English (and are set as English), and the edition says so.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .. import markup
+from ..content import Leaflet
+from ..edition import Edition
+from ..errors import LeafletError
+from ..labels import Labels, english_texts
+from . import extract
+from .review import Review, review_file
+
+
+def reviews(leaflet: Leaflet, language: str) -> tuple[Review, Review]:
+    english = {extract.context(leaflet, b): b.text for b in leaflet.blocks()}
+    labels = {text: text for text in english_texts().values()}
+    return (review_file(language, leaflet.id, english),
+            review_file(language, extract.LABELS_DOMAIN, labels))
+
+
+def edition(leaflet: Leaflet, language: str, allow_partial: bool = False) -> Edition:
+    content_review, labels_review = reviews(leaflet, language)
+    for r in (content_review, labels_review):
+        if not r.complete and not allow_partial:
+            first = r.rejected[0] if r.rejected else None
+            why = f"; first rejected: {first}" if first else ""
+            raise LeafletError(
+                f"the {language} catalog is incomplete: {len(r.untranslated)} untranslated, {len(r.fuzzy)} fuzzy, "
+                f"{len({p.context for p in r.rejected})} rejected{why} (translate them, or build with "
+                "--allow-partial to print those blocks in English)", r.file)
+    translated = _translate_blocks(leaflet, content_review.accepted)
+    english_blocks = tuple(b.id for b in leaflet.blocks()
+                           if extract.context(leaflet, b) not in content_review.accepted)
+    labels = Labels(**{name: labels_review.accepted.get(text, text) for name, text in english_texts().items()})
+    return Edition(translated, language, labels, partial=english_blocks,
+                   partial_labels=tuple(t for t in english_texts().values() if t not in labels_review.accepted))
+
+
+def _translate_blocks(leaflet: Leaflet, accepted: dict) -> Leaflet:
+    def tr(block):
+        text = accepted.get(extract.context(leaflet, block))
+        return block if text is None else block.with_text(text, markup.parse(text))
+
+    contact = replace(leaflet.contact, role=tr(leaflet.contact.role), department=tr(leaflet.contact.department))
+    sections = tuple(replace(s, question=tr(s.question), answer=tuple(tr(p) for p in s.answer))
+                     for s in leaflet.sections)
+    return replace(leaflet, title=tr(leaflet.title), subtitle=tr(leaflet.subtitle), sections=sections,
+                   intro=tr(leaflet.intro), contact=contact, further_reading=tr(leaflet.further_reading))
