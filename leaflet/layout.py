@@ -46,6 +46,7 @@ class Layout:
     margin_outside: float
     styles: dict  # name -> TextStyle (body size is the default size)
     body_minimum: float
+    body_maximum: float  # a leaflet that had to grow by four pages uses the room for larger text
     body_step: float
     question_scale: float
     colours: dict  # name -> "#RRGGBB"
@@ -62,9 +63,10 @@ class Layout:
             return style.at(round(body * self.question_scale, 2))
         return style
 
-    def body_sizes(self) -> list[float]:
-        """Body sizes autofit may try, largest first, never under the minimum."""
-        sizes, size = [], self.styles["body"].size
+    def body_sizes(self, grown: bool = False) -> list[float]:
+        """Body sizes autofit may try, largest first, never under the minimum.
+        A grown leaflet (8 pages or more) starts from the maximum."""
+        sizes, size = [], self.body_maximum if grown else self.styles["body"].size
         while size >= self.body_minimum - 1e-9:
             sizes.append(round(size, 2))
             size -= self.body_step
@@ -110,8 +112,9 @@ def from_node(root: Node) -> Layout:
         body_extra.update(extra)
     body = styles["body"]
     minimum, step = body_extra.get("minimum", body.size), body_extra.get("step", 0.5)
-    if minimum > body.size or step <= 0:
-        raise type_nodes["body"].error("needs 0 < minimum <= size and a positive step")
+    maximum = body_extra.get("maximum", body.size)
+    if not minimum <= body.size <= maximum or step <= 0:
+        raise type_nodes["body"].error("needs minimum <= size <= maximum and a positive step")
     scale = body_extra.get("scale", 1.2)
     styles["question"] = replace(styles["question"], size=round(body.size * scale, 2))
 
@@ -125,7 +128,7 @@ def from_node(root: Node) -> Layout:
         width=page["width_mm"].number() * MM, height=page["height_mm"].number() * MM,
         margin_top=margins["top"].number() * MM, margin_bottom=margins["bottom"].number() * MM,
         margin_inside=margins["inside"].number() * MM, margin_outside=margins["outside"].number() * MM,
-        styles=styles, body_minimum=minimum, body_step=step, question_scale=scale, colours=colours,
+        styles=styles, body_minimum=minimum, body_maximum=maximum, body_step=step, question_scale=scale, colours=colours,
         band_height=front["band_height_mm"].number() * MM,
         fold_mark_length=mark["length_mm"].number() * MM, fold_mark_width=mark["width_pt"].number(),
     )
@@ -134,7 +137,7 @@ def from_node(root: Node) -> Layout:
 def _style(node: Node, name: str, colours: dict) -> tuple[TextStyle, dict]:
     relative = name == "question"
     required = ("leading",) + (() if relative else ("size",))
-    extra_keys = {"body": ("minimum", "step"), "question": ("scale",)}.get(name, ())
+    extra_keys = {"body": ("minimum", "maximum", "step"), "question": ("scale",)}.get(name, ())
     m = node.mapping(required, ("bold", "italic", "space_before", "space_after", "colour") + extra_keys)
     extra = {k: m[k].number() for k in extra_keys if k in m}
     colour = m["colour"].text() if "colour" in m else "text"

@@ -17,13 +17,17 @@ def test_generate_with_no_arguments_builds_every_leaflet(tmp_path):
     out = tmp_path / "build"
     manifest = json.loads((out / "manifest.json").read_text())
     files = {f["file"]: f for f in manifest["files"]}
-    assert set(files) == {"serious-case-reviews/serious-case-reviews.en.screen.pdf",
-                          "serious-case-reviews/serious-case-reviews.en.print.pdf"}
+    codes = ["en"] + sorted(p.parent.parent.name for p in (ROOT / "translations").glob("*/LC_MESSAGES/leaflet.po"))
+    assert len(codes) == 13
+    assert set(files) == {f"serious-case-reviews/serious-case-reviews.{c}.{kind}.pdf"
+                          for c in codes for kind in ("screen", "print")}
     for name, entry in files.items():
         data = (out / name).read_bytes()
         assert entry["sha256"] == hashlib.sha256(data).hexdigest()
-        assert entry["leaflet"] == "serious-case-reviews" and entry["languages"] == ["en-GB"]
-        assert entry["pages"] == 4 and 10 <= entry["body_size"] <= 11
+        assert entry["leaflet"] == "serious-case-reviews" and entry["untranslated"] == []
+        assert entry["pages"] % 4 == 0 and 10 <= entry["body_size"] <= 12
+    english = files["serious-case-reviews/serious-case-reviews.en.screen.pdf"]
+    assert english["languages"] == ["en-GB"] and english["pages"] == 4
     assert files["serious-case-reviews/serious-case-reviews.en.print.pdf"]["pdf_pages"] == 2
     assert files["serious-case-reviews/serious-case-reviews.en.screen.pdf"]["bytes"] < 80_000
 

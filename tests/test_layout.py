@@ -10,6 +10,7 @@ def test_a5_fold_layout():
     assert (round(L.width / MM), round(L.height / MM)) == (148, 210)
     assert L.style("body").size == 11 and L.body_minimum == 10
     assert L.body_sizes() == [11, 10.75, 10.5, 10.25, 10]
+    assert L.body_sizes(grown=True) == [12, 11.75, 11.5, 11.25, 11, 10.75, 10.5, 10.25, 10]
     assert L.style("question", 10.5).size == pytest.approx(12.6)
 
 
@@ -38,6 +39,6 @@ def test_band_text_contrast_is_checked_too():
 
 def test_minimum_above_size_and_unknown_layout_are_refused():
     with pytest.raises(LeafletError, match="minimum"):
-        layout.from_node(with_change("minimum: 10", "minimum: 12"))
+        layout.from_node(with_change("minimum: 10", "minimum: 11.5"))
     with pytest.raises(LeafletError, match="unknown layout 'a4-poster'"):
         layout.load("a4-poster")

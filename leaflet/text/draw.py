@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .lines import Line
 
@@ -39,87 +40,104 @@ def line_ops(canv, line: Line, spans, x: float, baseline: float, size: float,
     """PDF operators for one line at (x, baseline), and the boxes of its links.
     `fill_for(span)` gives the fill colour operator for a span's text."""
     ops = ["BT"]
-    links: list[LinkBox] = []
     state = {}  # the fill and font last set, shared by the line's drawers
     pieces = line.pieces
     pens = [x]
     for piece in pieces:
         pens.append(pens[-1] + piece.width(size))
-
-    def draw_for(k):
-        piece = pieces[k]
-        span = spans[piece.item.span]
-        fill = fill_for(span)
-        if fill != state.get("fill"):
-            ops.append(fill)
-            state["fill"] = fill
-        if span.href:
-            links.append(LinkBox(span.href, pens[k], baseline - line.descent, pens[k + 1], baseline + line.ascent))
-        face = piece.item.face
-        glyphs = piece.shaped.glyphs
-        texts = glyph_texts(piece.text, glyphs)
-        codes = [face.code_for(g.gid, t) for g, t in zip(glyphs, texts)]
-        return _Drawer(canv, face, glyphs, codes, pens[k], baseline, size, ops, state), texts
-
-    k = 0
-    while k < len(pieces):
-        piece = pieces[k]
-        draw, texts = draw_for(k)
-        glyphs, face = draw.glyphs, draw.face
-        readable = [face.text_of(c) for c in draw.codes]
-        shown = readable[::-1] if piece.rtl else readable
-        actual = "".join(shown) != piece.text
-        parts = None
-        if piece.rtl and actual:
-            parts = _rtl_parts(glyphs, texts, readable, lambda g: abs(g.y_offset) * size < face.upem
-                               and face.hb_font.get_glyph_extents(g.gid).width > 0)
-        if parts:
-            bare, anchor, rest = parts
-            inside = sorted((anchor, *rest), reverse=True)  # logical order
-            text = "".join(texts[i] or "" for i in inside)
-        else:
-            bare, text = [], piece.text
-        # PDFium drops a space glyph (it has no ink) and guesses spaces from gaps,
-        # which fail around ActualText: a space that follows gets into the
-        # ActualText, in logical order.
-        glue = k + 1 < len(pieces) and pieces[k + 1].space and pieces[k + 1].rtl == piece.rtl
-        if actual and glue:
-            text = pieces[k + 1].text + text if piece.rtl else text + pieces[k + 1].text
+    plan = [_plan(canv, p, fill_for(spans[p.item.span]), pens[k], baseline, size, ops, state)
+            for k, p in enumerate(pieces)]
+    # PDFium drops a glyph with no ink, as a space's is, and guesses the space
+    # from the gap, which fails next to ActualText and in right-to-left lines.
+    # So a space next to ActualText goes into it (after a piece drawn in parts,
+    # either side of a whole one); else a right-to-left space joins the text
+    # object of the glyph after it, if that one is read bare.
+    host, lead_in = {}, {}
+    for k, piece in enumerate(pieces):
+        if not piece.space:
+            continue
+        hosts = [j for j in (k - 1, k + 1) if 0 <= j < len(pieces) and pieces[j].rtl == piece.rtl
+                 and plan[j].actual and (j < k or not plan[j].parts)]
+        nxt = plan[k + 1] if k + 1 < len(pieces) else None
+        if piece.rtl and nxt and nxt.draw.face is plan[k].draw.face and nxt.draw.fill == plan[k].draw.fill \
+                and (not nxt.actual or nxt.parts and nxt.parts[0][:1] == [0]):
+            lead_in[k + 1] = plan[k].draw
+        elif hosts:
+            host[k] = hosts[0]
+    for k, piece in enumerate(pieces):
+        if k in host or lead_in.get(k + 1) is plan[k].draw:
+            continue
+        draw, texts, actual, parts = plan[k]
+        left = "".join(pieces[j].text for j in (k - 1,) if host.get(j) == k)
+        right = "".join(pieces[j].text for j in (k + 1,) if host.get(j) == k)
+        bare, inside = parts[:2] if parts else ((), None)
+        text = "".join(texts[i] or "" for i in inside[::-1]) if parts else piece.text  # logical order
+        text = right + text + left if piece.rtl else left + text + right
+        draw0 = draw.joined(lead_in[k]) if k in lead_in else draw  # draws glyph 0 and the space before
         for i in bare:
-            draw(i, i + 1)
+            (draw0 if i == 0 else draw)(i, i + 1)
         if actual:
             ops.append(f"/Span <</ActualText {utf16_hex(text)}>> BDC")
-        if parts:
-            draw(anchor, anchor + 1)
-            # poppler lays the ActualText out along its first and last glyphs:
-            # end on the baseline, as the anchor is
-            rest.sort(key=lambda i: glyphs[i].y_offset == 0)
-            for a, b in _runs(rest, glyphs):
-                draw(a, b)
-        else:
-            draw(0, len(glyphs))
-        if actual and glue:
-            k += 1
-            space, _ = draw_for(k)
-            space(0, len(space.glyphs))
+        if left:
+            plan[k - 1].draw(0, len(pieces[k - 1].shaped.glyphs))
+        for a, b in parts[2] if parts else [(0, len(draw.glyphs))]:
+            (draw0 if a == 0 else draw)(a, b)
+        if right:
+            plan[k + 1].draw(0, len(pieces[k + 1].shaped.glyphs))
         if actual:
             ops.append("EMC")
-        k += 1
     ops.append("ET")
+    links = [LinkBox(spans[p.item.span].href, pens[k], baseline - line.descent, pens[k + 1], baseline + line.ascent)
+             for k, p in enumerate(pieces) if spans[p.item.span].href]
     return "\n".join(ops), _merge(links)
+
+
+class _Plan(NamedTuple):
+    draw: "_Drawer"
+    texts: list
+    actual: bool  # the glyphs' text does not spell the piece's: ActualText
+    parts: tuple | None  # see _rtl_parts
+
+
+def _plan(canv, piece, fill, x, baseline, size, ops, state) -> _Plan:
+    face = piece.item.face
+    glyphs = piece.shaped.glyphs
+    texts = glyph_texts(piece.text, glyphs)
+    codes = [face.code_for(g.gid, t) for g, t in zip(glyphs, texts)]
+    readable = [face.text_of(c) for c in codes]
+    actual = "".join(readable[::-1] if piece.rtl else readable) != piece.text
+    parts = None
+    if piece.rtl and actual:
+        parts = _rtl_parts(glyphs, texts, readable, lambda g: abs(g.y_offset) * size < face.upem
+                           and face.hb_font.get_glyph_extents(g.gid).width > 0)
+    return _Plan(_Drawer(canv, face, glyphs, codes, x, baseline, size, ops, state, fill), texts, actual, parts)
 
 
 class _Drawer:
     """Draws glyphs[a:b] of one piece where HarfBuzz put them, as text objects
     of their own: each subset chunk starts at its own pen position."""
 
-    def __init__(self, canv, face, glyphs, codes, x, baseline, size, ops, state):
+    def __init__(self, canv, face, glyphs, codes, x, baseline, size, ops, state, fill):
         self.canv, self.face, self.glyphs, self.codes = canv, face, glyphs, codes
-        self.x, self.baseline, self.size, self.ops, self.state = x, baseline, size, ops, state
+        self.x, self.baseline, self.size, self.ops, self.state, self.fill = x, baseline, size, ops, state, fill
         self.pens = _pens(glyphs)
+        self.before = 0
+
+    def joined(self, before: "_Drawer") -> "_Drawer":
+        """A drawer that puts `before`'s glyphs in the text object of these (same
+        face and fill; `before` ends where these start)."""
+        out = _Drawer(self.canv, self.face, before.glyphs + self.glyphs, before.codes + self.codes, before.x,
+                      self.baseline, self.size, self.ops, self.state, self.fill)
+        out.before = len(before.glyphs)
+        return out
 
     def __call__(self, a: int, b: int) -> None:
+        if self.before:  # indices are of the glyphs after `before`'s, which start at 0
+            a, b = (0 if a == 0 else a + self.before), b + self.before
         face, doc, size, ttf = self.face, self.canv._doc, self.size, self.face.ttf
+        if self.fill != self.state.get("fill"):
+            self.ops.append(self.fill)
+            self.state["fill"] = self.fill
         g = a
         for subset, data in ttf.splitString("".join(map(chr, self.codes[a:b])), doc):
             font = ttf.getSubsetInternalName(subset, doc)
@@ -134,16 +152,19 @@ class _Drawer:
 
 def _rtl_parts(glyphs, texts, readable, flat):
     """How to draw a right-to-left piece whose glyphs do not spell its text so
-    that PDFium reads it in logical order: (bare, anchor, rest) glyph indices,
-    or None to draw it whole inside one ActualText.
+    that PDFium reads it in logical order, as glyph indices: (bare, inside,
+    runs), or None to draw it whole inside one ActualText.
 
-    `bare` glyphs are drawn without ActualText and read through ToUnicode: those
-    up to the piece's leftmost letter, which opens the right-to-left run, so that
-    PDFium reverses the run. The ActualText follows; PDFium reads it where it
-    meets the ActualText's first text object (the `anchor`) and, after a
-    right-to-left character, lays it out right to left, so the run's reversal
-    puts it back in order. It meets a line's text objects left to right, by
-    their first glyph, so the anchor is the leftmost glyph of the `rest`.
+    `bare` glyphs are drawn first, without ActualText, read through ToUnicode:
+    those up to the piece's leftmost letter, which opens the right-to-left run,
+    so that PDFium reverses the run. The ActualText covers the glyphs `inside`,
+    drawn as text objects of `runs` (start, end). PDFium reads it at the first
+    of them it meets (the anchor) and, after a right-to-left character, lays it
+    out right to left, so the run's reversal puts it back in order. It meets a
+    line's text objects left to right, by their first glyph, so the anchor is
+    the leftmost inside, drawn first (then on to a new text object at each
+    change of rise; poppler lays ActualText out from its first glyph to its
+    last, so the last sits on the baseline too).
 
     PDFium starts a new line at a text object it reads raised by a point or
     more, and drops one with no ink, so bare glyphs and the anchor must be
@@ -172,7 +193,14 @@ def _rtl_parts(glyphs, texts, readable, flat):
     anchor = min((i for i in rest if flat(glyphs[i]) and x[i] >= x[lead]), key=lambda i: x[i], default=None)
     if anchor is None:
         return None
-    return bare, anchor, [i for i in rest if i != anchor]
+    rest.remove(anchor)
+    runs = [(anchor, anchor + 1)]
+    for i in rest:
+        if runs[-1][1] == i and glyphs[i].y_offset == glyphs[i - 1].y_offset and runs[-1][0] != anchor:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return bare, sorted((anchor, *rest)), runs
 
 
 def _pens(glyphs) -> list[int]:
@@ -185,18 +213,6 @@ def _pens(glyphs) -> list[int]:
 
 def _rtl(text: str) -> bool:
     return unicodedata.bidirectional(text[0]) in ("R", "AL")
-
-
-def _runs(indices, glyphs):
-    """Consecutive indices on one rise, as (start, end): each becomes its own
-    text object, so each starts at the origin it is given."""
-    out = []
-    for i in indices:
-        if out and out[-1][1] == i and glyphs[i].y_offset == glyphs[i - 1].y_offset:
-            out[-1][1] = i + 1
-        else:
-            out.append([i, i + 1])
-    return out
 
 
 def glyph_texts(text: str, glyphs) -> list[str | None]:

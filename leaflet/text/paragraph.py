@@ -26,7 +26,7 @@ class Style:
     italic: bool = False
     space_before: float = 0.0  # points
     space_after: float = 0.0
-    align: str = "start"  # start | centre
+    align: str = "start"  # start (of the block's direction) | left | right | centre
 
 
 class TextBlock(Flowable):
@@ -107,9 +107,12 @@ class TextBlock(Flowable):
             top -= line.height
 
     def _x(self, line: Line) -> float:
-        if self.style.align == "centre":
+        align = self.style.align
+        if align == "centre":
             return (self.width - line.width) / 2
-        return self.width - line.width if self.rtl else 0.0
+        if align == "start":
+            align = "right" if self.rtl else "left"
+        return self.width - line.width if align == "right" else 0.0
 
     def _underline(self, box, baseline: float, style: Style) -> None:
         canv = self.canv

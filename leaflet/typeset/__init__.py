@@ -43,7 +43,7 @@ def _typeset(edition: Edition, layout: Layout) -> Typeset:
     back = _fit_back(edition, layout, frames["back"])
     width, height = frames["faq-even"]
     for pages in range(4, MAX_PAGES + 1, 4):
-        for size in layout.body_sizes():
+        for size in layout.body_sizes(grown=pages > 4):
             faq = story.faq(edition, layout, size)
             if flow.pages_needed(faq, width, height, pages - 2) > pages - 2:
                 continue

@@ -117,6 +117,7 @@ def also_available(edition: Edition, body: Style, names: Style, width: float) ->
     """The other languages, each named in its own script and set in its own language."""
     heading = _text(edition, (Span(edition.labels.also_available, bold=True),), _after(body, body.space_after / 2))
     cells = []
+    names = Style(**{**names.__dict__, "align": "right" if edition.rtl else "left"})  # one edge for all
     for code in edition.also:
         lang = languages.get(code)
         cells.append(TextBlock((Span(lang.native_name),), code if not code.startswith("en") else "en-GB",
