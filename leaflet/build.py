@@ -100,7 +100,7 @@ def build(paths: list[Path], out_dir: Path, languages: list[str] | None = None,
     outputs: list[Output] = []
     warnings: list[str] = []
     for path in paths:
-        leaflet = content.load(_display(path))
+        leaflet = content.load(display(path))
         editions, skipped = editions_of(leaflet, languages, allow_partial)
         warnings += skipped
         for edition in editions:
@@ -135,7 +135,7 @@ def write_all(out_dir: Path, files: list[tuple[Path, bytes]]) -> None:
         raise
 
 
-def _display(path: Path) -> str:
+def display(path: Path) -> str:
     try:
         return str(Path(path).resolve().relative_to(Path.cwd()))
     except ValueError:

@@ -1,4 +1,4 @@
-"""Command line: `python generate.py [build PATH... --out DIR]`.
+"""Command line: `python generate.py [COMMAND ...]` (no command: build everything).
 
 Thin by design: parse arguments, call the stages, turn a LeafletError into one
 line on stderr and exit status 2.
@@ -22,21 +22,31 @@ def parser() -> argparse.ArgumentParser:
                    "complete translation); may be repeated")
     b.add_argument("--allow-partial", action="store_true",
                    help="print incomplete translations, with the missing blocks in English")
+    sub.add_parser("extract", help="write translations/<leaflet>.pot and translations/leaflet.pot")
+    for name, text in (("init", "start a new language's catalogs"),
+                       ("update", "merge the templates into the catalogs (changed English becomes fuzzy)"),
+                       ("check", "check catalogs from translators; exit 1 if any entry is rejected"),
+                       ("status", "translated / fuzzy / untranslated / rejected, per leaflet and language")):
+        c = sub.add_parser(name, help=text)
+        c.add_argument("--lang", required=name == "init", help="language code (default: every language)")
+    pdf = sub.add_parser("check-pdf", help="check a screen PDF against the accessibility rules")
+    pdf.add_argument("file", type=Path)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        if args.command in (None, "build"):
+        command = args.command or "build"
+        if command == "build":
             return _build(getattr(args, "paths", []), getattr(args, "out", Path("build")),
                           getattr(args, "lang", None), getattr(args, "allow_partial", False))
+        return COMMANDS[command](args)
     except LeafletError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
-    return 0
 
 
 def _build(paths: list[Path], out: Path, languages: list[str] | None, allow_partial: bool) -> int:
@@ -54,3 +64,67 @@ def _build(paths: list[Path], out: Path, languages: list[str] | None, allow_part
                 print(f"warning: {o.path.name}: left in English: {', '.join(o.english_blocks)}", file=sys.stderr)
     print(f"wrote {out / 'manifest.json'}")
     return 0
+
+
+def _leaflets():
+    from . import build, content
+
+    return [content.load(build.display(p)) for p in build.all_content()]
+
+
+def _write(files) -> None:
+    from .build import display, write_all
+
+    write_all(Path("/"), [(path.resolve().relative_to("/"), data) for path, data in files])
+    for path, _ in files:
+        print(f"wrote {display(path)}")
+
+
+def _extract(args) -> int:
+    from .catalogs import workflow
+
+    _write(workflow.extract_all(_leaflets()))
+    return 0
+
+
+def _update(args, init: bool = False) -> int:
+    from .catalogs import workflow
+
+    _write(workflow.update(_leaflets(), args.lang, init=init))
+    return 0
+
+
+def _check(args) -> int:
+    from .catalogs import workflow
+
+    problems, rows = workflow.check(_leaflets(), args.lang)
+    for line in problems:
+        print(line, file=sys.stderr)
+    bad = sum(r.rejected for r in rows)
+    print(f"checked {len(rows)} catalogs: {bad} entries rejected")
+    return 1 if bad else 0
+
+
+def _status(args) -> int:
+    from .catalogs import workflow
+
+    _, rows = workflow.check(_leaflets(), args.lang)
+    print(f"{'leaflet':24} {'lang':8} {'domain':24} {'translated':>10} {'fuzzy':>6} {'untransl.':>9} {'rejected':>8}")
+    for r in rows:
+        print(f"{r.leaflet:24} {r.language:8} {r.domain:24} {r.translated:>6}/{r.total:<3} {r.fuzzy:>6} "
+              f"{r.untranslated:>9} {r.rejected:>8}")
+    return 0
+
+
+def _check_pdf(args) -> int:
+    from . import pdfcheck
+
+    failures = pdfcheck.check_file(args.file)
+    for failure in failures:
+        print(failure, file=sys.stderr)
+    print(f"{args.file}: {'passes' if not failures else f'{len(failures)} failures'}")
+    return 1 if failures else 0
+
+
+COMMANDS = {"extract": _extract, "init": lambda a: _update(a, init=True), "update": _update, "check": _check,
+            "status": _status, "check-pdf": _check_pdf}

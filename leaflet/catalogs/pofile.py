@@ -31,6 +31,7 @@ class Entry:
     flags: frozenset = frozenset()
     previous: str | None = None  # `#| msgid`: the English this translation was made for
     auto_comments: tuple[str, ...] = ()
+    comments: tuple[str, ...] = ()  # translator comments (`# ...`)
     locations: tuple[str, ...] = ()
     obsolete: bool = False
     plural: str | None = None
@@ -95,7 +96,7 @@ class _Parser:
         header, header_comments, body = {}, (), entries
         if entries and entries[0].msgid == "" and entries[0].context is None and not entries[0].obsolete:
             header = self.header(entries[0])
-            header_comments = entries[0].auto_comments
+            header_comments = entries[0].comments
             body = entries[1:]
         seen: dict[tuple, int] = {}
         for e in body:
@@ -160,6 +161,7 @@ class _Parser:
         return Entry(msgid=joined["msgid"], msgstr=joined.get("msgstr", plural_strs[0] if plural_strs else ""),
                      context=joined.get("msgctxt"), line=first, flags=frozenset(flags),
                      previous="".join(prev["msgid"]) if "msgid" in prev else None, auto_comments=tuple(auto),
+                     comments=tuple(comments),
                      locations=tuple(locs), obsolete=obsolete, plural=joined.get("msgid_plural"),
                      plural_strs=plural_strs)
 
@@ -211,7 +213,15 @@ def _escaped_end(token: str) -> bool:
     return run % 2 == 1
 
 
-def write(catalog: Catalog) -> bytes:
+def write(catalog: Catalog, extra_headers: dict | None = None) -> bytes:
+    """The catalog as .po bytes; `extra_headers` (X-... fields Babel does not
+    keep, such as a review status) are carried over into the header."""
     buf = io.BytesIO()
     write_po(buf, catalog, width=0, include_previous=True)
-    return buf.getvalue()
+    data = buf.getvalue()
+    if extra_headers:
+        marker = b'"Generated-By: '
+        at = data.index(b"\n", data.index(marker)) + 1
+        lines = "".join(f'"{k}: {v}\\n"\n' for k, v in sorted(extra_headers.items())).encode()
+        data = data[:at] + lines + data[at:]
+    return data

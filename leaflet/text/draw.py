@@ -7,15 +7,17 @@ Where the drawn glyphs do not spell the line's text (ligatures, conjuncts,
 joining forms, right-to-left order) the piece is wrapped in /ActualText so that
 copy, search and read-aloud give the logical text.
 
-Right-to-left pieces need care, because text extractors undo the visual order
-themselves. PDFium (Chrome, pypdfium2; CPDF_TextPage) collects a line's text
-objects left to right, then CloseTempLine runs a crude bidi pass over the line:
-it reverses the order of its direction runs and, for a right-to-left run, reverses
-the run's characters too -- but not when the run begins (on the left) with
-ActualText, whose characters it has already laid out right to left when the
-object's own glyphs read right to left (IsRightToLeft, ProcessMarkedContent).
-So ActualText that covers a whole right-to-left word comes out backwards. It
-comes out right inside a run that some bare glyph opens: see `_rtl_parts`.
+Right-to-left pieces need care, as text extractors undo the visual order
+themselves. PDFium (Chrome, pypdfium2: CPDF_TextPage) takes a line's text
+objects left to right, by their first glyph, and reads each through ToUnicode
+or, at the first object of a marked-content sequence, its ActualText
+(PreMarkedContent, ProcessMarkedContent); CloseTempLine then cuts the line into
+direction runs, reverses their order if right-to-left runs dominate, and
+reverses each right-to-left run's characters -- as measured (pypdfium2 5.15,
+PDFium 159.0.8149), not a run that begins with ActualText, and ActualText that
+follows a right-to-left character or sits on right-to-left glyphs is laid in
+reversed. So one ActualText over a right-to-left word comes out backwards, but
+inside a run that a bare glyph opens it comes out right: see `_rtl_parts`.
 """
 from __future__ import annotations
 
@@ -49,9 +51,9 @@ def line_ops(canv, line: Line, spans, x: float, baseline: float, size: float,
             for k, p in enumerate(pieces)]
     # PDFium drops a glyph with no ink, as a space's is, and guesses the space
     # from the gap, which fails next to ActualText and in right-to-left lines.
-    # So a space next to ActualText goes into it (after a piece drawn in parts,
-    # either side of a whole one); else a right-to-left space joins the text
-    # object of the glyph after it, if that one is read bare.
+    # So a right-to-left space before a piece drawn in parts joins the text
+    # object of its bare leftmost glyph; else a space next to ActualText goes
+    # into it (after a piece drawn in parts, either side of a whole one).
     host, lead_in = {}, {}
     for k, piece in enumerate(pieces):
         if not piece.space:
@@ -59,8 +61,8 @@ def line_ops(canv, line: Line, spans, x: float, baseline: float, size: float,
         hosts = [j for j in (k - 1, k + 1) if 0 <= j < len(pieces) and pieces[j].rtl == piece.rtl
                  and plan[j].actual and (j < k or not plan[j].parts)]
         nxt = plan[k + 1] if k + 1 < len(pieces) else None
-        if piece.rtl and nxt and nxt.draw.face is plan[k].draw.face and nxt.draw.fill == plan[k].draw.fill \
-                and (not nxt.actual or nxt.parts and nxt.parts[0][:1] == [0]):
+        if nxt and nxt.draw.face is plan[k].draw.face and nxt.draw.fill == plan[k].draw.fill and (
+                nxt.parts[0][:1] == [0] if nxt.parts else not nxt.actual and not piece.rtl and nxt.draw.glyphs):
             lead_in[k + 1] = plan[k].draw
         elif hosts:
             host[k] = hosts[0]
@@ -159,12 +161,9 @@ def _rtl_parts(glyphs, texts, readable, flat):
     those up to the piece's leftmost letter, which opens the right-to-left run,
     so that PDFium reverses the run. The ActualText covers the glyphs `inside`,
     drawn as text objects of `runs` (start, end). PDFium reads it at the first
-    of them it meets (the anchor) and, after a right-to-left character, lays it
-    out right to left, so the run's reversal puts it back in order. It meets a
-    line's text objects left to right, by their first glyph, so the anchor is
-    the leftmost inside, drawn first (then on to a new text object at each
-    change of rise; poppler lays ActualText out from its first glyph to its
-    last, so the last sits on the baseline too).
+    of them it meets (the anchor: the leftmost inside, drawn first and alone)
+    and, after that right-to-left letter, lays it in reversed, so the run's
+    reversal puts it back in order.
 
     PDFium starts a new line at a text object it reads raised by a point or
     more, and drops one with no ink, so bare glyphs and the anchor must be

@@ -1,0 +1,88 @@
+"""The translators' workflow over every leaflet: extract, init, update, check, status.
+
+Files: translations/<leaflet>.pot and translations/leaflet.pot (the tool's own
+words); translations/<lang>/LC_MESSAGES/<leaflet>.po and .../leaflet.po.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..content import Leaflet
+from ..errors import LeafletError
+from . import extract, languages, merge, pofile
+from .review import TRANSLATIONS, Review, available, po_path
+from .translate import reviews
+
+
+@dataclass(frozen=True)
+class Status:
+    leaflet: str
+    language: str
+    domain: str
+    total: int
+    translated: int
+    fuzzy: int
+    untranslated: int
+    rejected: int
+
+
+def templates(leaflets: list[Leaflet]) -> dict[str, object]:
+    """domain -> template catalog, for every leaflet and the labels."""
+    out = {leaflet.id: extract.template(leaflet) for leaflet in leaflets}
+    out[extract.LABELS_DOMAIN] = extract.labels_template()
+    return out
+
+
+def extract_all(leaflets: list[Leaflet]) -> list[tuple[Path, bytes]]:
+    return [(TRANSLATIONS / f"{domain}.pot", extract.pot_bytes(cat)) for domain, cat in templates(leaflets).items()]
+
+
+def update(leaflets: list[Leaflet], language: str | None, init: bool = False) -> list[tuple[Path, bytes]]:
+    """Merged catalogs for `language` (every language with catalogs when None).
+    `init` starts a language that has none yet; it refuses to overwrite one."""
+    if init:
+        if language is None:
+            raise LeafletError("init needs --lang")
+        languages.get(language)  # a known language, with plural forms in our table
+        if po_path(language, extract.LABELS_DOMAIN).exists():
+            raise LeafletError(f"translations/{language}/ already exists; use update")
+    targets = [language] if language else _languages()
+    out = []
+    for domain, template in templates(leaflets).items():
+        for code in targets:
+            path = po_path(code, domain)
+            existing = pofile.read(path, _rel(path)) if path.exists() else None
+            extra = {k: v for k, v in existing.header.items() if k.startswith("X-")} if existing else \
+                {"X-Review-Status": "example translation awaiting review by a qualified translator"} if init else {}
+            out.append((path, pofile.write(merge.merge(template, existing, code), extra)))
+    return out
+
+
+def check(leaflets: list[Leaflet], language: str | None) -> tuple[list[str], list[Status]]:
+    """Problems found (one line each) and the status of every catalog checked."""
+    problems, rows = [], []
+    for leaflet in leaflets:
+        for code in ([language] if language else available(leaflet.id)):
+            content_review, labels_review = reviews(leaflet, code)
+            for domain, r in ((leaflet.id, content_review), (extract.LABELS_DOMAIN, labels_review)):
+                problems += [f"{p} (not printed)" for p in r.rejected] + list(r.notes)
+                rows.append(_status(leaflet.id, code, domain, r))
+    return problems, rows
+
+
+def _status(leaflet: str, code: str, domain: str, r: Review) -> Status:
+    rejected = len({p.context for p in r.rejected})
+    total = len(r.accepted) + len(r.fuzzy) + len(r.untranslated) + rejected
+    return Status(leaflet, code, domain, total, len(r.accepted), len(r.fuzzy), len(r.untranslated), rejected)
+
+
+def _languages() -> list[str]:
+    return sorted(p.name for p in TRANSLATIONS.iterdir() if (p / "LC_MESSAGES").is_dir())
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
