@@ -62,7 +62,7 @@ def line_ops(canv, line: Line, spans, x: float, baseline: float, size: float,
                  and plan[j].actual and (j < k or not plan[j].parts)]
         nxt = plan[k + 1] if k + 1 < len(pieces) else None
         if nxt and nxt.draw.face is plan[k].draw.face and nxt.draw.fill == plan[k].draw.fill and (
-                nxt.parts[0][:1] == [0] if nxt.parts else not nxt.actual and not piece.rtl and nxt.draw.glyphs):
+                nxt.draw.pens[nxt.parts[0][0]] == 0 if nxt.parts else not nxt.actual and not piece.rtl):
             lead_in[k + 1] = plan[k].draw
         elif hosts:
             host[k] = hosts[0]
@@ -70,20 +70,19 @@ def line_ops(canv, line: Line, spans, x: float, baseline: float, size: float,
         if k in host or lead_in.get(k + 1) is plan[k].draw:
             continue
         draw, texts, actual, parts = plan[k]
-        left = "".join(pieces[j].text for j in (k - 1,) if host.get(j) == k)
-        right = "".join(pieces[j].text for j in (k + 1,) if host.get(j) == k)
+        left = pieces[k - 1].text if host.get(k - 1) == k else ""  # spaces it takes in
+        right = pieces[k + 1].text if host.get(k + 1) == k else ""
         bare, inside = parts[:2] if parts else ((), None)
         text = "".join(texts[i] or "" for i in inside[::-1]) if parts else piece.text  # logical order
         text = right + text + left if piece.rtl else left + text + right
-        draw0 = draw.joined(lead_in[k]) if k in lead_in else draw  # draws glyph 0 and the space before
         for i in bare:
-            (draw0 if i == 0 else draw)(i, i + 1)
+            draw(i, i + 1, lead_in.get(k) if i == bare[0] else None)
         if actual:
             ops.append(f"/Span <</ActualText {utf16_hex(text)}>> BDC")
         if left:
             plan[k - 1].draw(0, len(pieces[k - 1].shaped.glyphs))
         for a, b in parts[2] if parts else [(0, len(draw.glyphs))]:
-            (draw0 if a == 0 else draw)(a, b)
+            draw(a, b, lead_in.get(k) if not parts else None)
         if right:
             plan[k + 1].draw(0, len(pieces[k + 1].shaped.glyphs))
         if actual:
@@ -123,31 +122,26 @@ class _Drawer:
         self.canv, self.face, self.glyphs, self.codes = canv, face, glyphs, codes
         self.x, self.baseline, self.size, self.ops, self.state, self.fill = x, baseline, size, ops, state, fill
         self.pens = _pens(glyphs)
-        self.before = 0
 
-    def joined(self, before: "_Drawer") -> "_Drawer":
-        """A drawer that puts `before`'s glyphs in the text object of these (same
-        face and fill; `before` ends where these start)."""
-        out = _Drawer(self.canv, self.face, before.glyphs + self.glyphs, before.codes + self.codes, before.x,
-                      self.baseline, self.size, self.ops, self.state, self.fill)
-        out.before = len(before.glyphs)
-        return out
-
-    def __call__(self, a: int, b: int) -> None:
-        if self.before:  # indices are of the glyphs after `before`'s, which start at 0
-            a, b = (0 if a == 0 else a + self.before), b + self.before
+    def __call__(self, a: int, b: int, before: "_Drawer | None" = None) -> None:
+        """`before`: a drawer whose glyphs, all of them, go first into the same
+        text object; they end where glyph a starts (at the piece's start)."""
+        glyphs, codes, x, pens = self.glyphs[a:b], self.codes[a:b], self.x, self.pens[a:b + 1]
+        if before:
+            glyphs, codes, x = before.glyphs + glyphs, before.codes + codes, before.x
+            pens = before.pens + [before.pens[-1] + p for p in pens[1:]]
         face, doc, size, ttf = self.face, self.canv._doc, self.size, self.face.ttf
         if self.fill != self.state.get("fill"):
             self.ops.append(self.fill)
             self.state["fill"] = self.fill
-        g = a
-        for subset, data in ttf.splitString("".join(map(chr, self.codes[a:b])), doc):
+        g = 0
+        for subset, data in ttf.splitString("".join(map(chr, codes)), doc):
             font = ttf.getSubsetInternalName(subset, doc)
-            self.ops.append(f"1 0 0 1 {_n(self.x + self.pens[g] * size / face.upem)} {_n(self.baseline)} Tm")
+            self.ops.append(f"1 0 0 1 {_n(x + pens[g] * size / face.upem)} {_n(self.baseline)} Tm")
             if font != self.state.get("font"):
                 self.ops.append(f"{font} {_n(size)} Tf")
                 self.state["font"] = font
-            self.ops.extend(_positioned(self.glyphs[g:g + len(data)], self.codes[g:g + len(data)], data,
+            self.ops.extend(_positioned(glyphs[g:g + len(data)], codes[g:g + len(data)], data,
                                         1000 / face.upem, ttf.face.charWidths, ttf.face.defaultWidth, size))
             g += len(data)
 
@@ -188,8 +182,11 @@ def _rtl_parts(glyphs, texts, readable, flat):
     rest += range(lead + 1, len(glyphs))
     if not all(_rtl(c) for i in rest if texts[i] for c in texts[i]):
         return None
-    x = [pen + g.x_offset for pen, g in zip(_pens(glyphs), glyphs)]
-    anchor = min((i for i in rest if flat(glyphs[i]) and x[i] >= x[lead]), key=lambda i: x[i], default=None)
+    pens = _pens(glyphs)
+    x = [pen + g.x_offset for pen, g in zip(pens, glyphs)]
+    reach = pens[lead + 1] + glyphs[lead].x_advance / 2
+    anchor = min((i for i in rest if flat(glyphs[i]) and x[lead] <= x[i] <= reach),
+                 key=lambda i: x[i], default=None)
     if anchor is None:
         return None
     rest.remove(anchor)

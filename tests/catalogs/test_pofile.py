@@ -1,0 +1,50 @@
+import pytest
+
+from leaflet.catalogs import pofile
+from leaflet.errors import LeafletError
+
+HEADER = 'msgid ""\nmsgstr ""\n"Language: pl\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+
+def parse(body: str | bytes):
+    data = body if isinstance(body, bytes) else (HEADER + body).encode()
+    return pofile.parse(data, "pl.po")
+
+
+def test_entries_with_context_flags_previous_and_obsolete():
+    po = parse('#. note\n#: content/x.yaml:3\n#, fuzzy\n#| msgid "Old"\nmsgctxt "x:a"\nmsgid "New"\n'
+               'msgstr "Nowe \\"słowo\\"\\n"\n\n#~ msgctxt "x:b"\n#~ msgid "Gone"\n#~ msgstr "Było"\n')
+    a, b = po.entries
+    assert (a.context, a.msgid, a.msgstr, a.fuzzy, a.previous) == ("x:a", "New", 'Nowe "słowo"\n', True, "Old")
+    assert a.line == 6 and a.auto_comments == ("note",) and a.locations == ("content/x.yaml:3",)
+    assert b.obsolete and b.msgstr == "Było"
+    assert po.header["Language"] == "pl"
+
+
+@pytest.mark.parametrize("body, message", [
+    ('msgctxt "a"\nmsgid "Hello"\nmsgstr "Cze\n', r"pl.po:8: unterminated string"),
+    ('msgctxt "a"\nmsgid "Hello"\nmsgstr "A"\n\nmsgctxt "a"\nmsgid "Hello"\nmsgstr "B"\n',
+     r"pl.po:10: duplicate entry for msgctxt 'a' \(first on line 6\)"),
+    ('msgid "Hello"\nmsgstr "a\\qb"\n', r"unknown escape '\\q'"),
+    ('msgid "Hello"\nmsgstr "a"b"\n', r'unescaped " inside a string'),
+    ('msgid "Hello"\n', r"entry without msgstr"),
+    ('msgid "Hello"\nmsgstr "x"\nmsgstr "y"\n', r"'msgstr' appears twice"),
+    ('msgid "Hello"\nmsgstr "x"\n<script>\n', r"cannot read this line"),
+    ('msgid "Hello"\nmsgstr "ends with backslash\\"\n', r"unterminated string"),
+])
+def test_malformed_catalogs_are_refused_with_file_and_line(body, message):
+    with pytest.raises(LeafletError, match=message):
+        parse(body)
+
+
+def test_bad_encoding_and_foreign_charset():
+    with pytest.raises(LeafletError, match=r"pl.po:7: not valid UTF-8"):
+        parse((HEADER + 'msgid "Hello"\nmsgstr "').encode() + b"\xff\xfe\"\n")
+    latin = HEADER.replace("UTF-8", "ISO-8859-2") + 'msgid "a"\nmsgstr "b"\n'
+    with pytest.raises(LeafletError, match="charset ISO-8859-2 is not supported"):
+        parse(latin.encode())
+
+
+def test_size_cap():
+    with pytest.raises(LeafletError, match="over the"):
+        pofile.parse(b"#" * (pofile.MAX_BYTES + 1), "big.po")
