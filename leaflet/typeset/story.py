@@ -4,8 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from babel.dates import format_date
-from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
+from .. import fonts
 from ..catalogs import languages
 from ..content import Block
 from ..edition import Edition
@@ -124,13 +125,15 @@ def also_available(edition: Edition, body: Style, names: Style, width: float) ->
                                lang.rtl, names, role="P"))
     columns = 4
     rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
-    rows = [r + [""] * (columns - len(r)) for r in rows]
+    rows = [r + [Spacer(0, 0) for _ in range(columns - len(r))] for r in rows]  # "" would set Helvetica
     if edition.rtl:
         rows = [r[::-1] for r in rows]
     table = Table(rows, colWidths=[width / columns] * columns)
     table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
                                ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               # Table sets a cell font even for flowable cells: not Helvetica (unembedded)
+                               ("FONT", (0, 0), (-1, -1), fonts.face(fonts.families()[0].file(False, False)).name)]))
     table.spaceAfter = body.size * 1.5
     return [heading, table]
 
