@@ -3,212 +3,106 @@
 Each glyph is placed where HarfBuzz put it: advances and x offsets become TJ
 adjustments, y offsets (Arabic marks, Nastaliq's descending joins) become text
 rise. ReportLab's TTFont embeds the subset and writes widths and ToUnicode.
-Where the drawn glyphs do not spell the line's text (ligatures, conjuncts,
-joining forms, right-to-left order) the piece is wrapped in /ActualText so that
-copy, search and read-aloud give the logical text.
 
-Right-to-left pieces need care, as text extractors undo the visual order
-themselves. PDFium (Chrome, pypdfium2: CPDF_TextPage) takes a line's text
-objects left to right, by their first glyph, and reads each through ToUnicode
-or, at the first object of a marked-content sequence, its ActualText
-(PreMarkedContent, ProcessMarkedContent); CloseTempLine then cuts the line into
-direction runs, reverses their order if right-to-left runs dominate, and
-reverses each right-to-left run's characters -- as measured (pypdfium2 5.15,
-PDFium 159.0.8149), not a run that begins with ActualText, and ActualText that
-follows a right-to-left character or sits on right-to-left glyphs is laid in
-reversed. So one ActualText over a right-to-left word comes out backwards, but
-inside a run that a bare glyph opens it comes out right: see `_rtl_parts`.
+A line's pieces are laid out in visual order but written to the content
+stream in logical order (each piece carries its own position), so the stream
+reads like the text: a tagged PDF's marked content, and the structure built on
+it, follow the sentence even in right-to-left lines. The line is cut into
+segments, one per structure owner (the paragraph, or a link inside it); a
+segment whose glyphs do not spell its text (ligatures, conjuncts, joining
+forms, any right-to-left run) carries /ActualText with its logical text.
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
-from typing import NamedTuple
 
-from .lines import Line
+from .lines import Line, Piece
 
 
 @dataclass(frozen=True)
 class LinkBox:
     href: str
+    text: str
     x0: float
     y0: float
     x1: float
     y1: float
 
 
-def line_ops(canv, line: Line, spans, x: float, baseline: float, size: float,
-             fill_for) -> tuple[str, list[LinkBox]]:
+def line_ops(canv, line: Line, spans, x: float, baseline: float, size: float, fill_for,
+             marks=None) -> tuple[str, list[LinkBox]]:
     """PDF operators for one line at (x, baseline), and the boxes of its links.
-    `fill_for(span)` gives the fill colour operator for a span's text."""
-    ops = ["BT"]
-    state = {}  # the fill and font last set, shared by the line's drawers
-    pieces = line.pieces
-    pens = [x]
-    for piece in pieces:
-        pens.append(pens[-1] + piece.width(size))
-    plan = [_plan(canv, p, fill_for(spans[p.item.span]), pens[k], baseline, size, ops, state)
-            for k, p in enumerate(pieces)]
-    # PDFium drops a glyph with no ink, as a space's is, and guesses the space
-    # from the gap, which fails next to ActualText and in right-to-left lines.
-    # So a right-to-left space before a piece drawn in parts joins the text
-    # object of its bare leftmost glyph; else a space next to ActualText goes
-    # into it (after a piece drawn in parts, either side of a whole one).
-    host, lead_in = {}, {}
-    for k, piece in enumerate(pieces):
-        if not piece.space:
-            continue
-        hosts = [j for j in (k - 1, k + 1) if 0 <= j < len(pieces) and pieces[j].rtl == piece.rtl
-                 and plan[j].actual and (j < k or not plan[j].parts)]
-        nxt = plan[k + 1] if k + 1 < len(pieces) else None
-        if nxt and nxt.draw.face is plan[k].draw.face and nxt.draw.fill == plan[k].draw.fill and (
-                nxt.draw.pens[nxt.parts[0][0]] == 0 if nxt.parts else not nxt.actual and not piece.rtl):
-            lead_in[k + 1] = plan[k].draw
-        elif hosts:
-            host[k] = hosts[0]
-    for k, piece in enumerate(pieces):
-        if k in host or lead_in.get(k + 1) is plan[k].draw:
-            continue
-        draw, texts, actual, parts = plan[k]
-        left = pieces[k - 1].text if host.get(k - 1) == k else ""  # spaces it takes in
-        right = pieces[k + 1].text if host.get(k + 1) == k else ""
-        bare, inside = parts[:2] if parts else ((), None)
-        text = "".join(texts[i] or "" for i in inside[::-1]) if parts else piece.text  # logical order
-        text = right + text + left if piece.rtl else left + text + right
-        for i in bare:
-            draw(i, i + 1, lead_in.get(k) if i == bare[0] else None)
+
+    `fill_for(span)` gives the fill colour operator for a span's text. In a
+    tagged document `marks.owner(span)` names the structure element a span
+    belongs to and `marks.begin(owner)` opens marked content owned by it."""
+    left, pen = {}, x
+    for piece in line.pieces:  # visual order: where each piece goes
+        left[id(piece)] = pen
+        pen += piece.width(size)
+    logical = sorted(line.pieces, key=lambda p: p.start)
+    ops, links, state = ["BT"], [], {}
+    for segment, who in _segments(logical, spans, marks):
+        opener = marks.begin(who) if marks and who is not None else None
+        text = "".join(p.text for p in segment)
+        body, readable = [], []
+        for piece in segment:
+            span = spans[piece.item.span]
+            readable.append(_piece_ops(canv, piece, left[id(piece)], baseline, size, fill_for(span), body, state))
+            if span.href:
+                links.append(LinkBox(span.href, span.text, left[id(piece)], baseline - line.descent,
+                                     left[id(piece)] + piece.width(size), baseline + line.ascent))
+        actual = any(p.rtl for p in segment) or "".join(readable) != text
+        if opener:
+            ops.append(opener)
         if actual:
             ops.append(f"/Span <</ActualText {utf16_hex(text)}>> BDC")
-        if left:
-            plan[k - 1].draw(0, len(pieces[k - 1].shaped.glyphs))
-        for a, b in parts[2] if parts else [(0, len(draw.glyphs))]:
-            draw(a, b, lead_in.get(k) if not parts else None)
-        if right:
-            plan[k + 1].draw(0, len(pieces[k + 1].shaped.glyphs))
+        ops.extend(body)
         if actual:
             ops.append("EMC")
+        if opener:
+            ops.append("EMC")
     ops.append("ET")
-    links = [LinkBox(spans[p.item.span].href, pens[k], baseline - line.descent, pens[k + 1], baseline + line.ascent)
-             for k, p in enumerate(pieces) if spans[p.item.span].href]
     return "\n".join(ops), _merge(links)
 
 
-class _Plan(NamedTuple):
-    draw: "_Drawer"
-    texts: list
-    actual: bool  # the glyphs' text does not spell the piece's: ActualText
-    parts: tuple | None  # see _rtl_parts
+def _segments(logical: list[Piece], spans, marks):
+    """Runs of pieces (logical order) that belong to one structure owner."""
+    out: list[tuple[list[Piece], object]] = []
+    for piece in logical:
+        who = marks.owner(spans[piece.item.span]) if marks else None
+        if out and out[-1][1] is who:
+            out[-1][0].append(piece)
+        else:
+            out.append(([piece], who))
+    return out
 
 
-def _plan(canv, piece, fill, x, baseline, size, ops, state) -> _Plan:
+def _piece_ops(canv, piece: Piece, x: float, baseline: float, size: float, fill: str, ops: list,
+               state: dict) -> str:
+    """Append the operators drawing one piece; return what its glyphs read as (logical order)."""
     face = piece.item.face
     glyphs = piece.shaped.glyphs
     texts = glyph_texts(piece.text, glyphs)
     codes = [face.code_for(g.gid, t) for g, t in zip(glyphs, texts)]
     readable = [face.text_of(c) for c in codes]
-    actual = "".join(readable[::-1] if piece.rtl else readable) != piece.text
-    parts = None
-    if piece.rtl and actual:
-        parts = _rtl_parts(glyphs, texts, readable, lambda g: abs(g.y_offset) * size < face.upem
-                           and face.hb_font.get_glyph_extents(g.gid).width > 0)
-    return _Plan(_Drawer(canv, face, glyphs, codes, x, baseline, size, ops, state, fill), texts, actual, parts)
-
-
-class _Drawer:
-    """Draws glyphs[a:b] of one piece where HarfBuzz put them, as text objects
-    of their own: each subset chunk starts at its own pen position."""
-
-    def __init__(self, canv, face, glyphs, codes, x, baseline, size, ops, state, fill):
-        self.canv, self.face, self.glyphs, self.codes = canv, face, glyphs, codes
-        self.x, self.baseline, self.size, self.ops, self.state, self.fill = x, baseline, size, ops, state, fill
-        self.pens = _pens(glyphs)
-
-    def __call__(self, a: int, b: int, before: "_Drawer | None" = None) -> None:
-        """`before`: a drawer whose glyphs, all of them, go first into the same
-        text object; they end where glyph a starts (at the piece's start)."""
-        glyphs, codes, x, pens = self.glyphs[a:b], self.codes[a:b], self.x, self.pens[a:b + 1]
-        if before:
-            glyphs, codes, x = before.glyphs + glyphs, before.codes + codes, before.x
-            pens = before.pens + [before.pens[-1] + p for p in pens[1:]]
-        face, doc, size, ttf = self.face, self.canv._doc, self.size, self.face.ttf
-        if self.fill != self.state.get("fill"):
-            self.ops.append(self.fill)
-            self.state["fill"] = self.fill
-        g = 0
-        for subset, data in ttf.splitString("".join(map(chr, codes)), doc):
-            font = ttf.getSubsetInternalName(subset, doc)
-            self.ops.append(f"1 0 0 1 {_n(x + pens[g] * size / face.upem)} {_n(self.baseline)} Tm")
-            if font != self.state.get("font"):
-                self.ops.append(f"{font} {_n(size)} Tf")
-                self.state["font"] = font
-            self.ops.extend(_positioned(glyphs[g:g + len(data)], codes[g:g + len(data)], data,
-                                        1000 / face.upem, ttf.face.charWidths, ttf.face.defaultWidth, size))
-            g += len(data)
-
-
-def _rtl_parts(glyphs, texts, readable, flat):
-    """How to draw a right-to-left piece whose glyphs do not spell its text so
-    that PDFium reads it in logical order, as glyph indices: (bare, inside,
-    runs), or None to draw it whole inside one ActualText.
-
-    `bare` glyphs are drawn first, without ActualText, read through ToUnicode:
-    those up to the piece's leftmost letter, which opens the right-to-left run,
-    so that PDFium reverses the run. The ActualText covers the glyphs `inside`,
-    drawn as text objects of `runs` (start, end). PDFium reads it at the first
-    of them it meets (the anchor: the leftmost inside, drawn first and alone)
-    and, after that right-to-left letter, lays it in reversed, so the run's
-    reversal puts it back in order.
-
-    PDFium starts a new line at a text object it reads raised by a point or
-    more, and drops one with no ink, so bare glyphs and the anchor must be
-    `flat(glyph)`; bare glyphs must also read as one character equivalent to
-    their text. The ActualText must be letters only: PDFium splits a run at
-    anything else (marks, joiners, punctuation) and does not reverse a part
-    that begins with ActualText. Nastaliq words whose letters all but the last
-    are raised fall back to one ActualText, which PDFium reads backwards."""
-    bare, rest = [], []
-    for i, (g, t, r) in enumerate(zip(glyphs, texts, readable)):
-        if not t:
-            rest.append(i)  # a dot of the leftmost letter
-        elif not flat(g) or len(r) != 1 or unicodedata.normalize("NFKC", r) != t:
-            return None
-        else:
-            bare.append(i)
-            if _rtl(t):
-                break
-    else:
-        return None
-    lead = bare[-1]
-    rest += range(lead + 1, len(glyphs))
-    if not all(_rtl(c) for i in rest if texts[i] for c in texts[i]):
-        return None
-    pens = _pens(glyphs)
-    x = [pen + g.x_offset for pen, g in zip(pens, glyphs)]
-    reach = pens[lead + 1] + glyphs[lead].x_advance / 2
-    anchor = min((i for i in rest if flat(glyphs[i]) and x[lead] <= x[i] <= reach),
-                 key=lambda i: x[i], default=None)
-    if anchor is None:
-        return None
-    rest.remove(anchor)
-    runs = [(anchor, anchor + 1)]
-    for i in rest:
-        if runs[-1][1] == i and glyphs[i].y_offset == glyphs[i - 1].y_offset and runs[-1][0] != anchor:
-            runs[-1] = (runs[-1][0], i + 1)
-        else:
-            runs.append((i, i + 1))
-    return bare, sorted((anchor, *rest)), runs
-
-
-def _pens(glyphs) -> list[int]:
-    """Where each glyph's advance starts, and the end, in font units."""
-    pens = [0]
-    for g in glyphs:
-        pens.append(pens[-1] + g.x_advance)
-    return pens
-
-
-def _rtl(text: str) -> bool:
-    return unicodedata.bidirectional(text[0]) in ("R", "AL")
+    if piece.rtl:
+        readable.reverse()
+    if state.get("fill") != fill:
+        ops.append(fill)
+        state["fill"] = fill
+    ops.append(f"1 0 0 1 {_n(x)} {_n(baseline)} Tm")
+    scale = 1000 / face.upem
+    widths, default = face.ttf.face.charWidths, face.ttf.face.defaultWidth
+    g = 0
+    for subset, data in face.ttf.splitString("".join(map(chr, codes)), canv._doc):
+        font = face.ttf.getSubsetInternalName(subset, canv._doc)
+        if state.get("font") != (font, size):
+            ops.append(f"{font} {_n(size)} Tf")
+            state["font"] = (font, size)
+        ops.extend(_positioned(glyphs[g:g + len(data)], codes[g:g + len(data)], data, scale, widths, default, size))
+        g += len(data)
+    return "".join(readable)
 
 
 def glyph_texts(text: str, glyphs) -> list[str | None]:
@@ -261,10 +155,10 @@ def _positioned(glyphs, codes, data: bytes, scale: float, widths: dict, default:
 
 def _merge(links: list[LinkBox]) -> list[LinkBox]:
     out: list[LinkBox] = []
-    for box in links:
+    for box in sorted(links, key=lambda b: b.x0):
         if out and out[-1].href == box.href and abs(out[-1].x1 - box.x0) < 0.01:
             prev = out[-1]
-            out[-1] = LinkBox(box.href, prev.x0, min(prev.y0, box.y0), box.x1, max(prev.y1, box.y1))
+            out[-1] = LinkBox(box.href, prev.text, prev.x0, min(prev.y0, box.y0), box.x1, max(prev.y1, box.y1))
         else:
             out.append(box)
     return out
