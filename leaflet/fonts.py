@@ -87,8 +87,13 @@ class Face:
         """
         face = self.ttf.face
         real = [c for c in face.glyphToChar.get(gid, ()) if not PUA_START <= c <= PUA_END]
-        if real:
+        if real and text is None:
             return real[0]
+        for c in real:
+            if chr(c) == text:
+                return c
+        # The cmap's character is not what the glyph stands for here: a ligature
+        # (U+FB02 for "fl") or an Arabic presentation form. Say the real text.
         code = PUA_START + gid % (PUA_END - PUA_START)
         while face.charToGlyph.get(code, gid) != gid:
             code += 1

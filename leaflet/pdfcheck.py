@@ -121,7 +121,9 @@ def _link_rules(reader, tree, elements, out: list[str]) -> None:
         for kid in _kids(el):
             obj = kid.get_object() if isinstance(kid, IndirectObject) else kid
             if isinstance(obj, DictionaryObject) and obj.get("/Type") == "/OBJR":
-                objr[obj["/Obj"].idnum] = _name(el)
+                target = obj.raw_get("/Obj")
+                if isinstance(target, IndirectObject):
+                    objr[target.idnum] = _name(el)
     for n, page in enumerate(reader.pages, 1):
         annots = page.get("/Annots")
         if not annots:
@@ -130,7 +132,7 @@ def _link_rules(reader, tree, elements, out: list[str]) -> None:
             out.append(f"page {n}: has annotations but no /Tabs (28-008)")
         elif page["/Tabs"] != "/S":
             out.append(f"page {n}: /Tabs is {page['/Tabs']}, not /S (28-009)")
-        for ref in annots:
+        for ref in annots.get_object():
             ann = ref.get_object()
             if ann.get("/Subtype") != "/Link":
                 continue

@@ -12,6 +12,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus import Flowable
 
 from ..markup import Span
+from ..tagging import ARTIFACT_BEGIN, ARTIFACT_END
 from .draw import line_ops
 from .lines import Line, Paragraph, break_lines, prepare
 
@@ -32,10 +33,14 @@ class Style:
 class TextBlock(Flowable):
     def __init__(self, spans: tuple[Span, ...], language: str, rtl: bool, style: Style, role: str = "P",
                  block_id: str | None = None, bookmark: str | None = None, *,
-                 para: Paragraph | None = None, lines: list[Line] | None = None, first: bool = True):
+                 groups: tuple[tuple[str, object], ...] = (), para: Paragraph | None = None,
+                 lines: list[Line] | None = None, first: bool = True, key: object = None):
         super().__init__()
         self.spans, self.language, self.rtl, self.style = spans, language, rtl, style
-        self.role, self.block_id, self.bookmark = role, block_id, bookmark
+        # Structure: its role (H1, H2, P, LBody... or Artifact for page furniture),
+        # the (role, key) elements it sits in (e.g. L, LI), and a key its parts share.
+        self.role, self.block_id, self.bookmark, self.groups = role, block_id, bookmark, groups
+        self.key = key if key is not None else object()
         self.para = para or prepare(spans, language, rtl, style.bold, style.italic)
         self._fixed = lines
         self._cache: dict[float, list[Line]] = {}
@@ -77,7 +82,8 @@ class TextBlock(Flowable):
 
     def _part(self, lines: list[Line], first: bool, after: float) -> "TextBlock":
         part = TextBlock(self.spans, self.language, self.rtl, self.style, self.role, self.block_id,
-                         self.bookmark if first else None, para=self.para, lines=lines, first=first)
+                         self.bookmark if first else None, groups=self.groups, para=self.para, lines=lines,
+                         first=first, key=self.key)
         part.spaceAfter = after
         return part
 
@@ -95,16 +101,25 @@ class TextBlock(Flowable):
             key = f"{self.block_id or id(self)}"
             canv.bookmarkPage(key, fit="XYZ", top=canv.absolutePosition(0, self.height)[1])
             canv.addOutlineEntry(self.bookmark, key, level=0)
+        tagger = getattr(canv, "tagger", None)
+        marks = _Marks(tagger, self) if tagger and self.role != "Artifact" else None
+        if self.role == "Artifact":
+            canv._code.append(ARTIFACT_BEGIN)
         top = self.height
         for line in self.lines:
             baseline = top - line.baseline
-            x = self._x(line)
-            ops, links = line_ops(canv, line, self.spans, x, baseline, style.size, fill_for)
+            ops, links = line_ops(canv, line, self.spans, self._x(line), baseline, style.size, fill_for, marks)
             canv._code.append(ops)
             for box in links:
                 self._underline(box, baseline, style)
-                canv.linkURL(box.href, (box.x0, box.y0, box.x1, box.y1), relative=1, thickness=0)
+                rect = (box.x0, box.y0, box.x1, box.y1)
+                if marks:
+                    canv.tagged_link(marks.link(box.href), box.href, rect, box.text)
+                else:
+                    canv.linkURL(box.href, rect, relative=1, thickness=0)
             top -= line.height
+        if self.role == "Artifact":
+            canv._code.append(ARTIFACT_END)
 
     def _x(self, line: Line) -> float:
         align = self.style.align
@@ -116,12 +131,35 @@ class TextBlock(Flowable):
 
     def _underline(self, box, baseline: float, style: Style) -> None:
         canv = self.canv
+        canv._code.append(ARTIFACT_BEGIN)  # decoration: the link is in the text and the structure
         canv.saveState()
         canv.setStrokeColor(HexColor(style.link_colour))
         canv.setLineWidth(max(0.5, style.size / 20))
         y = baseline - style.size * 0.14
         canv.line(box.x0, y, box.x1, y)
         canv.restoreState()
+        canv._code.append(ARTIFACT_END)
+
+
+class _Marks:
+    """Which structure element each span of a block belongs to: the block's
+    own (P, H2...), or a Link element inside it for a span with a link."""
+
+    def __init__(self, tagger, block: TextBlock):
+        self.tagger, self.block = tagger, block
+        parent = None
+        for role, key in block.groups:
+            parent = tagger.element(role, key=key, parent=parent)
+        self.element = tagger.element(block.role, key=block.key, parent=parent, lang=block.language)
+
+    def link(self, href: str):
+        return self.tagger.element("Link", key=(self.block.key, href), parent=self.element)
+
+    def owner(self, span: Span):
+        return self.link(span.href) if span.href else self.element
+
+    def begin(self, element) -> str:
+        return self.tagger.begin(element)
 
 
 def _fill(hex_colour: str) -> str:

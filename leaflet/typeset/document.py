@@ -16,6 +16,7 @@ from .. import fonts
 from ..edition import Edition
 from ..layout import Layout
 from ..markup import Span
+from ..tagging import TaggedCanvas, Tagger
 from ..text.paragraph import TextBlock
 from .story import Panels, style
 
@@ -76,12 +77,20 @@ class LeafletDocument(BaseDocTemplate):
     def frame_sizes(self) -> dict[str, tuple[float, float]]:
         return {f.id: (f._width, f._height) for t in self.pageTemplates for f in t.frames}
 
+    def handle_documentBegin(self):
+        self.canv.tagger = Tagger(self.edition.language)
+        super().handle_documentBegin()
+
     def _front_page(self, canv, doc) -> None:
         L = self.layout
-        canv.saveState()
-        canv.setFillColor(HexColor(L.colours["band"]))
-        canv.rect(0, L.height - L.band_height, L.width, L.band_height, stroke=0, fill=1)
-        canv.restoreState()
+
+        def band():
+            canv.saveState()
+            canv.setFillColor(HexColor(L.colours["band"]))
+            canv.rect(0, L.height - L.band_height, L.width, L.band_height, stroke=0, fill=1)
+            canv.restoreState()
+
+        canv.artifact(band)
         canv.showOutline()
 
     def _check_room(self, canv, doc) -> None:
@@ -116,7 +125,7 @@ class LeafletDocument(BaseDocTemplate):
 def render(edition: Edition, layout: Layout, panels: Panels, pages: int) -> bytes:
     buf = io.BytesIO()
     doc = LeafletDocument(buf, edition, layout, pages)
-    doc.build(doc.story(panels))
+    doc.build(doc.story(panels), canvasmaker=TaggedCanvas)
     if doc.page != pages:
         raise TooLong()
     return buf.getvalue()

@@ -122,7 +122,7 @@ def also_available(edition: Edition, body: Style, names: Style, width: float) ->
     for code in edition.also:
         lang = languages.get(code)
         cells.append(TextBlock((Span(lang.native_name),), code if not code.startswith("en") else "en-GB",
-                               lang.rtl, names, role="P"))
+                               lang.rtl, names, role="LBody", groups=(("L", "languages"), ("LI", code))))
     columns = 4
     rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
     rows = [r + [Spacer(0, 0) for _ in range(columns - len(r))] for r in rows]  # "" would set Helvetica

@@ -50,3 +50,35 @@ def line_texts(pdf: bytes, index: int = 0) -> list[str]:
                     data = item.get_original_bytes() if hasattr(item, "get_original_bytes") else bytes(item)
                     current.extend(font.get(b, "\ufffd") for b in data)
     return out
+
+
+def marked_texts(pdf: bytes) -> dict[tuple[int, int], str]:
+    """(page index, MCID) -> the text inside that marked-content sequence."""
+    reader = PdfReader(io.BytesIO(pdf))
+    out: dict[tuple[int, int], str] = {}
+    for index, page in enumerate(reader.pages):
+        fonts = {name: _to_unicode(ref.get_object()) for name, ref in page["/Resources"].get("/Font", {}).items()}
+        stack: list = []  # (mcid or None, is_actual_text)
+        font = None
+        for operands, op in ContentStream(page.get_contents(), reader).operations:
+            if op in (b"BDC", b"BMC"):
+                props = operands[1] if op == b"BDC" else None
+                mcid = props.get("/MCID") if isinstance(props, DictionaryObject) else None
+                actual = isinstance(props, DictionaryObject) and "/ActualText" in props
+                owner = next((m for m, _ in reversed(stack) if m is not None), None)
+                if actual and owner is not None and not any(a for _, a in stack):
+                    out[(index, owner)] = out.get((index, owner), "") + str(props["/ActualText"])
+                stack.append((int(mcid) if mcid is not None else None, actual))
+            elif op == b"EMC":
+                stack.pop()
+            elif op == b"Tf":
+                font = fonts[operands[0]]
+            elif op == b"TJ" and not any(a for _, a in stack):
+                owner = next((m for m, _ in reversed(stack) if m is not None), None)
+                if owner is None:
+                    continue
+                text = "".join(font.get(b, "\ufffd") for item in operands[0] if isinstance(item, (str, bytes))
+                               for b in (item.get_original_bytes() if hasattr(item, "get_original_bytes")
+                                         else bytes(item)))
+                out[(index, owner)] = out.get((index, owner), "") + text
+    return out

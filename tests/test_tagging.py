@@ -1,0 +1,182 @@
+"""Accessible screen editions: the structure tree, marked content, languages,
+and the checker that holds every edition to the PDF/UA-1 rules."""
+import io
+import shutil
+import subprocess
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, TextStringObject
+
+from leaflet import build, content, markup, pdfcheck
+
+from conftest import SEED
+from text.pdftext import marked_texts
+
+
+@pytest.fixture(scope="module")
+def screens():
+    leaflet = content.load(SEED)
+    editions, _ = build.editions_of(leaflet, ["en", "ur", "bn", "ar", "zh-Hans"])
+    return {e.code: (e, build.make(e)[0].data) for e in editions}
+
+
+def walk(pdf: bytes):
+    """Structure elements in order: (role, lang, text of its own marked content)."""
+    reader = PdfReader(io.BytesIO(pdf))
+    pages = {p.indirect_reference.idnum: i for i, p in enumerate(reader.pages)}
+    texts = marked_texts(pdf)
+    out = []
+
+    def visit(el, inherited_page):
+        page = pages[el.raw_get("/Pg").idnum] if "/Pg" in el else inherited_page
+        own = []
+        kids = el.get("/K", [])
+        for kid in (kids if isinstance(kids, ArrayObject) else [kids]):
+            obj = kid.get_object() if isinstance(kid, IndirectObject) else kid
+            if isinstance(obj, DictionaryObject) and obj.get("/Type") == "/MCR":
+                own.append(texts.get((pages[obj.raw_get("/Pg").idnum], int(obj["/MCID"])), ""))
+            elif isinstance(obj, int):
+                own.append(texts.get((page, int(obj)), ""))
+        out.append((str(el["/S"])[1:], str(el.get("/Lang", "")), "".join(own)))
+        for kid in (kids if isinstance(kids, ArrayObject) else [kids]):
+            obj = kid.get_object() if isinstance(kid, IndirectObject) else kid
+            if isinstance(obj, DictionaryObject) and "/S" in obj:
+                visit(obj, page)
+
+    visit(reader.trailer["/Root"]["/StructTreeRoot"]["/K"].get_object(), 0)
+    return out
+
+
+@pytest.mark.parametrize("code", ["en", "ur", "bn", "ar", "zh-Hans"])
+def test_every_screen_edition_passes_the_checker(screens, code):
+    assert pdfcheck.check(screens[code][1]) == []
+
+
+def test_structure_reads_in_the_leaflet_order(screens):
+    edition, pdf = screens["en"]
+    elements = walk(pdf)
+    roles = [r for r, _, _ in elements]
+    assert roles[0] == "Document" and roles[1] == "H1"
+    headings = [t for r, _, t in elements if r == "H2"]
+    assert headings == [s.question.text for s in edition.leaflet.sections]
+    order = [" ".join(t.split()) for r, _, t in elements if r in ("H1", "H2", "P") and t.strip()]
+    blocks = [" ".join(markup.plain(b.spans).split()) for b in edition.leaflet.blocks()]
+    positions = [next(i for i, t in enumerate(order) if t.startswith(b[:30])) for b in blocks]
+    assert positions == sorted(positions)
+
+
+def test_links_are_link_elements_with_their_text(screens):
+    links = [t for r, _, t in walk(screens["en"][1]) if r == "Link"]
+    assert links == ["020 8547 6111", "safeguarding.children@rbk.kingston.gov.uk", "www.kingstonlscb.org.uk",
+                     "www.dcsf.gov.uk/everychildmatters/safeguardingandsocialcare"]
+
+
+def test_each_element_in_another_language_says_so(screens):
+    en = {t: lang for r, lang, t in walk(screens["en"][1]) if r == "LBody"}
+    assert en["العربية"] == "ar" and en["বাংলা"] == "bn" and en["Polski"] == "pl"
+    ur = walk(screens["ur"][1])
+    assert PdfReader(io.BytesIO(screens["ur"][1])).trailer["/Root"]["/Lang"] == "ur"
+    identity = next((lang, t) for r, lang, t in ur if t.startswith("Serious Case Reviews: Information"))
+    assert identity[0] == "en-GB"
+    wordmark = next(lang for r, lang, t in ur if t == "Kingston LSCB")
+    assert wordmark == "en"
+    title = next((lang, t) for r, lang, t in ur if r == "H1")
+    assert title[0] == "" and title[1] == markup.plain(screens["ur"][0].leaflet.title.spans)
+
+
+def test_right_to_left_text_reads_back_in_logical_order(screens):
+    edition, pdf = screens["ur"]
+    texts = [" ".join(t.split()) for r, _, t in walk(pdf) if r in ("H2", "P")]
+    for section in edition.leaflet.sections:
+        assert " ".join(markup.plain(section.question.spans).split()) in texts
+
+
+def test_print_files_are_not_tagged(screens):
+    edition, _ = screens["en"]
+    printed = build.make(edition)[1].data
+    root = PdfReader(io.BytesIO(printed)).trailer["/Root"]
+    assert "/StructTreeRoot" not in root and "/MarkInfo" not in root
+
+
+def spoil(pdf: bytes, change) -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    change(writer)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def elements_of(writer, role):
+    found = []
+
+    def visit(el):
+        el = el.get_object()
+        if str(el.get("/S")) == role:
+            found.append(el)
+        kids = el.get("/K", [])
+        for kid in (kids if isinstance(kids, ArrayObject) else [kids]):
+            if isinstance(kid, IndirectObject) and "/S" in kid.get_object():
+                visit(kid)
+
+    visit(writer._root_object["/StructTreeRoot"]["/K"])
+    return found
+
+
+def test_checker_finds_untagged_text():
+    from reportlab.pdfgen.canvas import Canvas
+    buf = io.BytesIO()
+    c = Canvas(buf)
+    c.drawString(72, 720, "Untagged text")
+    c.save()
+    assert any("not tagged" in f for f in pdfcheck.check(buf.getvalue()))
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda w: w._root_object.pop("/Lang"), "no /Lang in the catalog"),
+    (lambda w: elements_of(w, "/Link")[0].__setitem__(NameObject("/K"), ArrayObject()),
+     "not referenced from a Link element by OBJR (28-011)"),
+    (lambda w: elements_of(w, "/H2")[0].__setitem__(NameObject("/S"), NameObject("/H3")),
+     "H3 follows H1 (14-003: numbered heading levels skipped)"),
+    (lambda w: elements_of(w, "/P")[0].__setitem__(NameObject("/S"), NameObject("/Figure")),
+     "Figure without /Alt (13-004"),
+    (lambda w: w._root_object.pop("/MarkInfo"), "MarkInfo /Marked is not true"),
+    (lambda w: w._root_object["/ViewerPreferences"].pop("/DisplayDocTitle"), "no DisplayDocTitle (07-001)"),
+    (lambda w: w._root_object.pop("/Metadata"), "no XMP metadata stream (06-001)"),
+    (lambda w: w.pages[3].pop("/Tabs"), "page 4: has annotations but no /Tabs (28-008)"),
+])
+def test_checker_fails_documents_made_wrong_on_purpose(screens, change, message):
+    failures = pdfcheck.check(spoil(screens["en"][1], change))
+    assert any(message in f for f in failures), failures
+
+
+def test_checker_finds_content_outside_marked_content(screens):
+    def unmarked_text(writer):
+        stream = writer.pages[1]["/Contents"].get_object()
+        stream.set_data(b"BT /F1 1 Tf 0 0 Td (x) Tj ET 0 0 5 5 re f\n" + stream.get_data())
+    failures = pdfcheck.check(spoil(screens["en"][1], unmarked_text))
+    assert "page 2: 2 operator(s) draw content that is neither tagged nor an Artifact (01-005)" in failures
+
+
+def test_check_pdf_command(screens, tmp_path):
+    import sys
+    from conftest import ROOT
+    good = tmp_path / "good.pdf"
+    good.write_bytes(screens["bn"][1])
+    done = subprocess.run([sys.executable, str(ROOT / "generate.py"), "check-pdf", str(good)], capture_output=True,
+                          text=True)
+    assert done.returncode == 0 and "passes" in done.stdout
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(spoil(screens["bn"][1], lambda w: w._root_object.pop("/Lang")))
+    done = subprocess.run([sys.executable, str(ROOT / "generate.py"), "check-pdf", str(bad)], capture_output=True,
+                          text=True)
+    assert done.returncode == 1 and "no /Lang" in done.stderr
+
+
+def test_poppler_sees_a_tagged_pdf(screens, tmp_path):
+    if not shutil.which("pdfinfo"):
+        pytest.skip("poppler-utils is not installed (a cross-check only; the checker above is the test)")
+    path = tmp_path / "en.pdf"
+    path.write_bytes(screens["en"][1])
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    assert "Tagged:          yes" in info
