@@ -81,6 +81,27 @@ def _segments(logical: list[Piece], spans, marks):
 def _piece_ops(canv, piece: Piece, x: float, baseline: float, size: float, fill: str, ops: list,
                state: dict) -> str:
     """Append the operators drawing one piece; return what its glyphs read as (logical order)."""
+    if state.get("fill") != fill:
+        ops.append(fill)
+        state["fill"] = fill
+    ops.append(f"1 0 0 1 {_n(x)} {_n(baseline)} Tm")
+    runs, readable = _glyph_program(canv, piece, size)
+    for font, run in runs:
+        if state.get("font") != (font, size):
+            ops.append(f"{font} {_n(size)} Tf")
+            state["font"] = (font, size)
+        ops.extend(run)
+    return readable
+
+
+def _glyph_program(canv, piece: Piece, size: float):
+    """The positioned glyph operators of a piece, per subset font, and what they
+    read as. The same word recurs often: kept per document (subset codes are
+    the document's), per shaped text and size."""
+    cache = canv.__dict__.setdefault("_leaflet_glyphs", {})
+    key = (id(piece.shaped), piece.item.face.name, piece.text, size)
+    if key in cache:
+        return cache[key]
     face = piece.item.face
     glyphs = piece.shaped.glyphs
     texts = glyph_texts(piece.text, glyphs)
@@ -88,21 +109,16 @@ def _piece_ops(canv, piece: Piece, x: float, baseline: float, size: float, fill:
     readable = [face.text_of(c) for c in codes]
     if piece.rtl:
         readable.reverse()
-    if state.get("fill") != fill:
-        ops.append(fill)
-        state["fill"] = fill
-    ops.append(f"1 0 0 1 {_n(x)} {_n(baseline)} Tm")
     scale = 1000 / face.upem
     widths, default = face.ttf.face.charWidths, face.ttf.face.defaultWidth
-    g = 0
+    runs, g = [], 0
     for subset, data in face.ttf.splitString("".join(map(chr, codes)), canv._doc):
-        font = face.ttf.getSubsetInternalName(subset, canv._doc)
-        if state.get("font") != (font, size):
-            ops.append(f"{font} {_n(size)} Tf")
-            state["font"] = (font, size)
-        ops.extend(_positioned(glyphs[g:g + len(data)], codes[g:g + len(data)], data, scale, widths, default, size))
+        runs.append((face.ttf.getSubsetInternalName(subset, canv._doc),
+                     _positioned(glyphs[g:g + len(data)], codes[g:g + len(data)], data, scale, widths, default,
+                                 size)))
         g += len(data)
-    return "".join(readable)
+    cache[key] = result = (runs, "".join(readable))
+    return result
 
 
 def glyph_texts(text: str, glyphs) -> list[str | None]:
