@@ -16,8 +16,9 @@ from pathlib import Path
 from . import content, layout as layouts, markup
 from .catalogs import review, translate
 from .edition import Edition, english
+from . import impose as impose_module
 from .impose import impose
-from .typeset import typeset
+from .typeset import bilingual, typeset
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -35,12 +36,14 @@ class Output:
     body_size: float
     warnings: tuple[str, ...] = ()
     english_blocks: tuple[str, ...] = ()  # left in English in a partial edition
+    bilingual: str | None = None  # parallel | blocks | flip
 
     def manifest(self) -> dict:
         return {"file": self.path.as_posix(), "leaflet": self.leaflet, "languages": list(self.languages),
                 "format": self.format, "pages": self.pages, "pdf_pages": self.sheets,
                 "body_size": self.body_size, "bytes": len(self.data),
-                "sha256": hashlib.sha256(self.data).hexdigest(), "untranslated": list(self.english_blocks)}
+                "sha256": hashlib.sha256(self.data).hexdigest(), "untranslated": list(self.english_blocks),
+                **({"bilingual": self.bilingual} if self.bilingual else {})}
 
 
 def editions_of(leaflet: content.Leaflet, languages: list[str] | None = None,
@@ -95,16 +98,38 @@ def make(edition: Edition) -> list[Output]:
                    **common)]
 
 
+def make_bilingual(first: Edition, second: Edition, mode: str) -> list[Output]:
+    """Both files of a bilingual edition (community language first, English second)."""
+    leaflet = first.leaflet
+    layout = layouts.load(leaflet.layout)
+    pdf, pages, size = bilingual.typeset(first, second, layout, mode)
+    partial = ".partial" if first.partial or first.partial_labels else ""
+    stem = f"{leaflet.id}.{first.code}+{second.code}{partial}"
+    meta = {"/Title": f"{markup.plain(leaflet.title.spans)} / {markup.plain(second.leaflet.title.spans)}",
+            "/Author": leaflet.organisation, "/Creator": "leaflet"}
+    order = impose_module.flip_order(pages) if mode == "flip" else None
+    printed = impose(pdf, layout.colours["fold_mark"], layout.fold_mark_length, layout.fold_mark_width, meta, order)
+    common = dict(leaflet=leaflet.id, languages=(first.language, second.language), pages=pages, body_size=size,
+                  english_blocks=first.partial + first.partial_labels, bilingual=mode)
+    return [Output(Path(leaflet.id) / f"{stem}.screen.pdf", pdf, format="screen", sheets=pages, **common),
+            Output(Path(leaflet.id) / f"{stem}.print.pdf", printed, format="print", sheets=pages // 2, **common)]
+
+
 def build(paths: list[Path], out_dir: Path, languages: list[str] | None = None,
-          allow_partial: bool = False) -> tuple[list[Output], list[str]]:
+          allow_partial: bool = False, bilingual_mode: str | None = None) -> tuple[list[Output], list[str]]:
+    """Build editions; with `bilingual_mode`, also each translation beside English."""
     outputs: list[Output] = []
     warnings: list[str] = []
     for path in paths:
         leaflet = content.load(display(path))
         editions, skipped = editions_of(leaflet, languages, allow_partial)
         warnings += skipped
+        english_edition = next((e for e in editions if e.is_english), english(leaflet))
         for edition in editions:
             outputs.extend(make(edition))
+            if bilingual_mode and not edition.is_english:
+                mode = layouts.load(leaflet.layout).bilingual if bilingual_mode == "default" else bilingual_mode
+                outputs.extend(make_bilingual(edition, english_edition, mode))
     manifest = json.dumps({"files": [o.manifest() for o in outputs]}, indent=2, ensure_ascii=False) + "\n"
     write_all(out_dir, [(o.path, o.data) for o in outputs] + [(Path("manifest.json"), manifest.encode())])
     return outputs, warnings

@@ -22,6 +22,8 @@ def parser() -> argparse.ArgumentParser:
                    "complete translation); may be repeated")
     b.add_argument("--allow-partial", action="store_true",
                    help="print incomplete translations, with the missing blocks in English")
+    b.add_argument("--bilingual", nargs="?", const="default", choices=("parallel", "blocks", "flip", "default"),
+                   help="also build each translation with English beside it (default: the layout's mode)")
     sub.add_parser("extract", help="write translations/<leaflet>.pot and translations/leaflet.pot")
     for name, text in (("init", "start a new language's catalogs"),
                        ("update", "merge the templates into the catalogs (changed English becomes fuzzy)"),
@@ -40,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         command = args.command or "build"
         if command == "build":
             return _build(getattr(args, "paths", []), getattr(args, "out", Path("build")),
-                          getattr(args, "lang", None), getattr(args, "allow_partial", False))
+                          getattr(args, "lang", None), getattr(args, "allow_partial", False),
+                          getattr(args, "bilingual", None))
         return COMMANDS[command](args)
     except LeafletError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -49,10 +52,11 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _build(paths: list[Path], out: Path, languages: list[str] | None, allow_partial: bool) -> int:
+def _build(paths: list[Path], out: Path, languages: list[str] | None, allow_partial: bool,
+           bilingual: str | None) -> int:
     from . import build
 
-    outputs, skipped = build.build(paths or build.all_content(), out, languages, allow_partial)
+    outputs, skipped = build.build(paths or build.all_content(), out, languages, allow_partial, bilingual)
     for warning in skipped:
         print(f"warning: {warning}", file=sys.stderr)
     for o in outputs:

@@ -27,21 +27,31 @@ def sheet_order(pages: int) -> list[tuple[int, int]]:
     return sides
 
 
+def flip_order(pages: int) -> list[tuple[int, bool]]:
+    """Booklet positions of a flip (tete-beche) edition whose screen file holds
+    one language's pages, then the other's: the second half runs backwards from
+    the back cover, upside down, so each language starts at its own cover."""
+    half = pages // 2
+    return [(i, False) for i in range(1, half + 1)] + [(half + pages - i + 1, True) for i in range(half + 1, pages + 1)]
+
+
 def impose(screen_pdf: bytes, fold_colour: str, fold_length: float, fold_width: float,
-           metadata: dict | None = None) -> bytes:
+           metadata: dict | None = None, order: list[tuple[int, bool]] | None = None) -> bytes:
+    """`order`: for each booklet position, (screen page, upside down); default reading order."""
     reader = PdfReader(io.BytesIO(screen_pdf))
     writer = PdfWriter()
     # Each A5 page becomes a Form XObject placed twice-per-sheet with `cm`:
     # no content stream is parsed or rewritten, and fonts are shared.
     forms = [writer._add_object(_as_form(page, writer)) for page in reader.pages]
+    order = order or [(i, False) for i in range(1, len(forms) + 1)]
     w, h = (float(v) for v in reader.pages[0].mediabox[2:])
     x0, y0 = (SHEET_W - 2 * w) / 2, (SHEET_H - h) / 2
     for left, right in sheet_order(len(forms)):
         sheet = writer.add_blank_page(SHEET_W, SHEET_H)
-        ops = [f"q 1 0 0 1 {x0:.3f} {y0:.3f} cm /L Do Q", f"q 1 0 0 1 {x0 + w:.3f} {y0:.3f} cm /R Do Q",
+        ops = [_place("L", x0, y0, w, h, order[left - 1][1]), _place("R", x0 + w, y0, w, h, order[right - 1][1]),
                _fold_marks(fold_colour, fold_length, fold_width)]
         sheet[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): DictionaryObject(
-            {NameObject("/L"): forms[left - 1], NameObject("/R"): forms[right - 1]})})
+            {NameObject("/L"): forms[order[left - 1][0] - 1], NameObject("/R"): forms[order[right - 1][0] - 1]})})
         stream = DecodedStreamObject()
         stream.set_data("\n".join(ops).encode())
         sheet[NameObject("/Contents")] = writer._add_object(stream.flate_encode())
@@ -50,6 +60,12 @@ def impose(screen_pdf: bytes, fold_colour: str, fold_length: float, fold_width: 
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _place(name: str, x: float, y: float, w: float, h: float, upside_down: bool) -> str:
+    if upside_down:  # turned half a turn about the page's centre
+        return f"q -1 0 0 -1 {x + w:.3f} {y + h:.3f} cm /{name} Do Q"
+    return f"q 1 0 0 1 {x:.3f} {y:.3f} cm /{name} Do Q"
 
 
 def _as_form(page, writer) -> StreamObject:

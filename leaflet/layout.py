@@ -53,6 +53,7 @@ class Layout:
     band_height: float
     fold_mark_length: float
     fold_mark_width: float
+    bilingual: str = "parallel"  # the default bilingual form for this layout
 
     def style(self, name: str, body: float | None = None) -> TextStyle:
         """The named style; body-relative styles follow `body` when autofit shrinks it."""
@@ -84,7 +85,7 @@ def load(name_or_path: str | Path) -> Layout:
 
 
 def from_node(root: Node) -> Layout:
-    top = root.mapping(("name", "page", "panels", "type", "colours", "front", "print"))
+    top = root.mapping(("name", "page", "panels", "type", "colours", "front", "print"), ("bilingual",))
     page = top["page"].mapping(("width_mm", "height_mm", "margin_mm"))
     margins = page["margin_mm"].mapping(("top", "bottom", "inside", "outside"))
     panels = top["panels"].mapping(tuple(PANEL_PLACES))
@@ -131,7 +132,15 @@ def from_node(root: Node) -> Layout:
         styles=styles, body_minimum=minimum, body_maximum=maximum, body_step=step, question_scale=scale, colours=colours,
         band_height=front["band_height_mm"].number() * MM,
         fold_mark_length=mark["length_mm"].number() * MM, fold_mark_width=mark["width_pt"].number(),
+        bilingual=_bilingual(top["bilingual"]) if "bilingual" in top else "parallel",
     )
+
+
+def _bilingual(node: Node) -> str:
+    mode = node.text()
+    if mode not in ("parallel", "blocks", "flip"):
+        raise node.error(f"'{mode}' is not a bilingual form (parallel, blocks, flip)")
+    return mode
 
 
 def _style(node: Node, name: str, colours: dict) -> tuple[TextStyle, dict]:

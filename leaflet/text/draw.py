@@ -40,7 +40,11 @@ def line_ops(canv, line: Line, spans, x: float, baseline: float, size: float, fi
     for piece in line.pieces:  # visual order: where each piece goes
         left[id(piece)] = pen
         pen += piece.width(size)
-    logical = sorted(line.pieces, key=lambda p: p.start)
+    end = x - sum(p.width(size) for p in line.tail) if line.rtl else pen
+    for piece in line.tail:  # past the line's end edge: nothing shows, the word space is in the text
+        left[id(piece)] = end
+        end += piece.width(size)
+    logical = sorted(line.pieces + line.tail, key=lambda p: p.start)
     ops, links, state = ["BT"], [], {}
     for segment, who in _segments(logical, spans, marks):
         opener = marks.begin(who) if marks and who is not None else None

@@ -38,6 +38,8 @@ class Line:
     ascent: float  # above the baseline, points
     descent: float  # below the baseline, points
     height: float  # line box: at least leading x size, at least the fonts' own height
+    tail: tuple[Piece, ...] = ()  # the spaces the line broke at: drawn past its end, so text reads "a b", not "ab"
+    rtl: bool = False  # the paragraph's direction: which end the tail goes at
 
     @property
     def baseline(self) -> float:
@@ -159,7 +161,8 @@ def _line(pieces: list[Piece], para: Paragraph, size: float, leading: float) -> 
     descent = max(f.descender for f in faces) * size
     text = para.text[inked[0].start:inked[-1].start + len(inked[-1].text)]
     return Line(visual, text, sum(p.width(size) for p in inked), ascent, descent,
-                max(leading * size, ascent + descent))
+                max(leading * size, ascent + descent), tuple(pieces[len(inked):]) if inked is not pieces else (),
+                para.rtl)
 
 
 def _cut(group: list[Piece], width: float, size: float, language: str) -> list[list[Piece]]:

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from ..edition import Edition
 from ..errors import LeafletError
-from ..layout import MM, Layout
+from ..layout import Layout
 from ..text.itemize import MissingGlyphs
 from ..text.paragraph import TextBlock
-from . import document, flow, story
+from . import document, fit, flow, story
 
 MAX_PAGES = 48
 
@@ -38,9 +38,9 @@ def _typeset(edition: Edition, layout: Layout) -> Typeset:
     check_coverage(edition, layout)
     frames = document.frame_sizes(edition, layout)
     band, marks = story.front_band(edition, layout), story.wordmarks(edition, layout, frames["wordmarks"][0])
-    _check_fits(edition, "front panel (title)", band, frames["band"])
-    _check_fits(edition, "front panel (organisations)", marks, frames["wordmarks"])
-    back = _fit_back(edition, layout, frames["back"])
+    fit.check_fits(edition, "front panel (title)", band, frames["band"])
+    fit.check_fits(edition, "front panel (organisations)", marks, frames["wordmarks"])
+    back = fit.fit_back(edition, layout, frames["back"])
     width, height = frames["faq-even"]
     for pages in range(4, MAX_PAGES + 1, 4):
         for size in layout.body_sizes(grown=pages > 4):
@@ -66,32 +66,6 @@ def check_coverage(edition: Edition, layout: Layout) -> None:
         except MissingGlyphs as exc:
             raise LeafletError(f"[{edition.language}] block {block.id}: {exc}", edition.leaflet.source,
                                block.line) from None
-
-
-def _fit_back(edition: Edition, layout: Layout, frame: tuple[float, float]) -> list:
-    """The back page at the largest body size at which it fits."""
-    for size in layout.body_sizes():
-        back = story.back(edition, layout, frame[0], size)
-        if _overflow(back, frame) <= 0.01:
-            return back
-    _check_fits(edition, "back panel", back, frame)
-    return back
-
-
-def _overflow(flowables: list, frame: tuple[float, float]) -> float:
-    width, height = frame
-    used = 0.0
-    for i, f in enumerate(flowables):
-        _, h = f.wrap(width, height)
-        used += h + (f.getSpaceBefore() if i else 0) + f.getSpaceAfter()
-    return used - flowables[-1].getSpaceAfter() - height if flowables else 0.0
-
-
-def _check_fits(edition: Edition, name: str, flowables: list, frame: tuple[float, float]) -> None:
-    over = _overflow(flowables, frame)
-    if over > 0.01:
-        raise LeafletError(f"[{edition.language}] the {name} overflows by {over / MM:.1f} mm; "
-                           "shorten its text", edition.leaflet.source)
 
 
 def _warnings(edition: Edition, panels: story.Panels) -> list[str]:

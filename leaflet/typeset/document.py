@@ -39,16 +39,33 @@ class ToLastPage(ActionFlowable):
         self.pages = pages
 
 
+class StartHalf(ActionFlowable):
+    """Starts a leaflet (or, in a flip edition, one language's half of it):
+    its pages run from `first` to `last`, its page furniture is `edition`'s."""
+
+    def __init__(self, edition: Edition, first: int, last: int):
+        super().__init__()
+        self.edition, self.first, self.last = edition, first, last
+
+    def apply(self, doc):
+        doc.half = self
+
+
 class LeafletDocument(BaseDocTemplate):
-    def __init__(self, buf, edition: Edition, layout: Layout, pages: int):
+    def __init__(self, buf, edition: Edition, layout: Layout, pages: int, second: Edition | None = None):
         leaflet = edition.leaflet
+        title, subject = _plain(leaflet.title.spans), _plain(leaflet.subtitle.spans)
+        if second is not None:  # bilingual: both languages' titles, the first-read one first
+            title += " / " + _plain(second.leaflet.title.spans)
+            subject += " / " + _plain(second.leaflet.subtitle.spans)
         super().__init__(
-            buf, pagesize=(layout.width, layout.height), title=_plain(leaflet.title.spans),
-            author=leaflet.organisation, subject=_plain(leaflet.subtitle.spans), creator="leaflet",
+            buf, pagesize=(layout.width, layout.height), title=title,
+            author=leaflet.organisation, subject=subject, creator="leaflet",
             producer="leaflet (ReportLab)", lang=edition.language, displayDocTitle=1, invariant=1,
             initialFontName=fonts.face(fonts.families()[0].file(False, False)).name,
             leftMargin=0, rightMargin=0, topMargin=0, bottomMargin=0)
         self.edition, self.layout, self.pages = edition, layout, pages
+        self.half = StartHalf(edition, 1, pages)
         self.addPageTemplates(self._templates())
         self._emptyPagesAllowed = pages  # blank inner pages are wanted in grown leaflets
 
@@ -94,14 +111,15 @@ class LeafletDocument(BaseDocTemplate):
         canv.showOutline()
 
     def _check_room(self, canv, doc) -> None:
-        if doc.page > self.pages - 1:
+        if doc.page > self.half.last - 1:
             raise TooLong()  # the questions ran onto the back page: try smaller or longer
 
     def _footer(self, canv, doc) -> None:
         # Drawn at the end of the page, so the content stream keeps reading order.
-        L, e = self.layout, self.edition
+        L, e, half = self.layout, self.half.edition, self.half
         frame = doc.pageTemplate.frames[0]
-        text = f"{_plain(e.leaflet.title.spans)} \u00b7 {e.labels.page_of(doc.page, self.pages)}"
+        page = e.labels.page_of(doc.page - half.first + 1, half.last - half.first + 1)
+        text = f"{_plain(e.leaflet.title.spans)} \u00b7 {page}"
         footer = TextBlock((Span(text),), e.language, e.rtl, style(L, "footer"), role="Artifact")
         _, h = footer.wrap(frame._width, L.margin_bottom)
         canv.saveState()
@@ -109,23 +127,38 @@ class LeafletDocument(BaseDocTemplate):
         canv.restoreState()
 
     def handle_flowable(self, flowables):
-        if flowables and isinstance(flowables[0], ToLastPage):
-            if self.page > self.pages - 1:
+        head = flowables[0] if flowables else None
+        if isinstance(head, ToLastPage):
+            if self.page > head.pages - 1:
                 raise TooLong()
-            blanks = self.pages - 1 - self.page
+            blanks = head.pages - 1 - self.page
             flowables[0:1] = [PageBreak()] * blanks + [NextPageTemplate("back"), PageBreak()]
         return super().handle_flowable(flowables)
 
-    def story(self, panels: Panels) -> list:
-        return [*panels.band, FrameBreak(), *panels.wordmarks,
-                NextPageTemplate(["inner-even", "inner-odd"]), FrameBreak(),
-                *panels.faq, ToLastPage(self.pages), *panels.back]
+
+def story(edition: Edition, panels: Panels, first: int, last: int) -> list:
+    """One leaflet's flowables, on pages first..last (a flip edition has two)."""
+    return [StartHalf(edition, first, last), *panels.band, FrameBreak(), *panels.wordmarks,
+            NextPageTemplate(["inner-even", "inner-odd"]), FrameBreak(),
+            *panels.faq, ToLastPage(last), *panels.back]
 
 
 def render(edition: Edition, layout: Layout, panels: Panels, pages: int) -> bytes:
+    return render_halves(layout, [(edition, panels)], pages)
+
+
+def render_halves(layout: Layout, halves: list, pages: int) -> bytes:
+    """Render one leaflet, or a flip edition's two halves of pages/2 each."""
     buf = io.BytesIO()
-    doc = LeafletDocument(buf, edition, layout, pages)
-    doc.build(doc.story(panels), canvasmaker=TaggedCanvas)
+    first = halves[0][0]
+    doc = LeafletDocument(buf, first, layout, pages, halves[1][0] if len(halves) > 1 else None)
+    each = pages // len(halves)
+    flowables = []
+    for i, (edition, panels) in enumerate(halves):
+        if i:
+            flowables += [NextPageTemplate("front"), PageBreak()]
+        flowables += story(edition, panels, i * each + 1, (i + 1) * each)
+    doc.build(flowables, canvasmaker=TaggedCanvas)
     if doc.page != pages:
         raise TooLong()
     return buf.getvalue()

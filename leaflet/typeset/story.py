@@ -91,26 +91,37 @@ def faq(edition: Edition, layout: Layout, body: float) -> list[Flowable]:
 
 def back(edition: Edition, layout: Layout, width: float, size: float | None = None) -> list[Flowable]:
     """The back page at body size `size` (the layout's default when None)."""
-    leaflet, labels, c = edition.leaflet, edition.labels, edition.leaflet.contact
     body, contact = style(layout, "body", size), _scaled(style(layout, "contact"), layout, size)
-    out: list[Flowable] = [_block(edition, leaflet.intro, body)]
+    return [intro(edition, body)] + contact_lines(edition, body, contact) + further(edition, layout, body)
+
+
+def intro(edition: Edition, body: Style) -> Flowable:
+    return _block(edition, edition.leaflet.intro, body)
+
+
+def contact_lines(edition: Edition, body: Style, contact: Style) -> list[Flowable]:
+    labels, c = edition.labels, edition.leaflet.contact
     lines: list[tuple[Span, ...]] = [(Span(c.name, bold=True),), c.role.spans, c.department.spans]
     lines += [(Span(a),) for a in c.address] + [(Span(c.postcode),)]
-    for i, spans in enumerate(lines):
-        st = contact if i < len(lines) - 1 else _after(contact, body.space_after)
-        out.append(_text(edition, spans, st))
+    out = [_text(edition, spans, contact if i < len(lines) - 1 else _after(contact, body.space_after))
+           for i, spans in enumerate(lines)]
     for name, value, kind, href in (
             (labels.telephone, c.telephone, "phone", c.telephone_href),
             (labels.email, c.email, "email", href_for("email", c.email)),
             (labels.website, c.website_label, "url", c.website)):
         out.append(_text(edition, (Span(f"{name}: ", bold=True), Span(value, href=href, kind=kind)), contact))
-    further = _after(body, 0.0)
-    out.append(_block(edition, leaflet.further_reading, _before(further, body.space_after)))
-    out.append(_text(edition, (Span(leaflet.further_reading_label, href=leaflet.further_reading_url, kind="url"),),
-                     body))
+    return out
+
+
+def further(edition: Edition, layout: Layout, body: Style) -> list[Flowable]:
+    """Further reading, its web address, and the date of this version."""
+    leaflet = edition.leaflet
+    out = [_block(edition, leaflet.further_reading, _before(_after(body, 0.0), body.space_after)),
+           _text(edition, (Span(leaflet.further_reading_label, href=leaflet.further_reading_url, kind="url"),), body)]
     if leaflet.updated:
         date = format_date(leaflet.updated, "long", locale=edition.language.replace("-", "_"))
-        out.append(_text(edition, (Span(labels.updated_on(date)),), _before(style(layout, "footer"), body.size)))
+        out.append(_text(edition, (Span(edition.labels.updated_on(date)),),
+                         _before(style(layout, "footer"), body.size)))
     return out
 
 

@@ -82,3 +82,34 @@ def marked_texts(pdf: bytes) -> dict[tuple[int, int], str]:
                                          else bytes(item)))
                 out[(index, owner)] = out.get((index, owner), "") + text
     return out
+
+
+def marked_positions(pdf: bytes) -> dict[tuple[int, int], tuple[float, float]]:
+    """(page index, MCID) -> page (x, y) of the first text matrix set inside it."""
+    reader = PdfReader(io.BytesIO(pdf))
+    out: dict[tuple[int, int], tuple[float, float]] = {}
+    for index, page in enumerate(reader.pages):
+        stack: list = []
+        ctm, saved = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), []
+        for operands, op in ContentStream(page.get_contents(), reader).operations:
+            if op == b"q":
+                saved.append(ctm)
+            elif op == b"Q":
+                ctm = saved.pop()
+            elif op == b"cm":
+                a, b, c, d, e, f = (float(v) for v in operands)
+                A, B, C, D, E, F = ctm
+                ctm = (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+            if op in (b"BDC", b"BMC"):
+                props = operands[1] if op == b"BDC" else None
+                mcid = props.get("/MCID") if isinstance(props, DictionaryObject) else None
+                stack.append(int(mcid) if mcid is not None else None)
+            elif op == b"EMC":
+                stack.pop()
+            elif op == b"Tm":
+                owner = next((m for m in reversed(stack) if m is not None), None)
+                if owner is not None and (index, owner) not in out:
+                    x, y = float(operands[4]), float(operands[5])
+                    A, B, C, D, E, F = ctm
+                    out[(index, owner)] = (x * A + y * C + E, x * B + y * D + F)
+    return out

@@ -45,13 +45,17 @@ def test_drawn_glyphs_and_positions_equal_harfbuzz(language):
     lines, drawn = draw_sample(language)
     for n, (line, glyphs) in enumerate(zip(lines, drawn)):
         expected = []
-        pen = 0.0
-        for piece in line.pieces:  # visual order
-            face = piece.item.face
-            scale = SIZE / face.upem
-            for gid, adv, dx, dy in harfbuzz(face, piece.text, piece.rtl, piece.item.script, language):
-                expected.append((face.name, gid, pen + dx * scale, -n * 20.0 + dy * scale))
-                pen += adv * scale
+        tail = sum(p.width(SIZE) for p in line.tail)
+        # visual order, then the spaces the line broke at, past its end edge
+        placed = [(line.pieces, 0.0), (line.tail, -tail if line.rtl else line.width)]
+        for pieces, start in placed:
+            pen = start
+            for piece in pieces:
+                face = piece.item.face
+                scale = SIZE / face.upem
+                for gid, adv, dx, dy in harfbuzz(face, piece.text, piece.rtl, piece.item.script, language):
+                    expected.append((face.name, gid, pen + dx * scale, -n * 20.0 + dy * scale))
+                    pen += adv * scale
         # Drawing order may differ from HarfBuzz's (right-to-left words are drawn
         # so that text extraction reads them in order); the glyphs and places may not.
         assert sorted((f.name, gid) for f, gid, _, _ in glyphs) == sorted((name, gid) for name, gid, _, _ in expected)

@@ -1,0 +1,189 @@
+"""Bilingual editions: a community language with English, in three forms.
+
+- parallel: two columns, the community language in the first-read one (left
+  for left-to-right languages, right for right-to-left), each block beside
+  its translation at the same height;
+- blocks: each block in the community language, then in English, the English
+  marked by a rule at its start edge (same size, weight and colour);
+- flip (tete-beche): each language has its own front, questions and back; the
+  English half is printed upside down from the other cover.
+Both languages are always set in the same style; the community language is
+read first. Every block keeps its own language, for tagging and shaping.
+"""
+from __future__ import annotations
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus import CondPageBreak, Flowable
+
+from ..edition import Edition
+from ..errors import LeafletError
+from ..layout import MM, Layout
+from ..tagging import ARTIFACT_BEGIN, ARTIFACT_END
+from ..text.paragraph import TextBlock
+from . import document, fit, flow, story
+from .story import Panels
+
+MODES = ("parallel", "blocks", "flip")
+GUTTER = 6 * MM
+RULE_INDENT = 3.5 * MM
+
+
+class Paired(Flowable):
+    """A block beside its translation, both starting at the same height."""
+
+    def __init__(self, first, second, first_on_right: bool, rule: str):
+        super().__init__()
+        self.first, self.second, self.first_on_right, self.rule = first, second, first_on_right, rule
+        sides = [f for f in (first, second) if f is not None]
+        self.spaceBefore = max(f.getSpaceBefore() for f in sides)
+        self.spaceAfter = max(f.getSpaceAfter() for f in sides)
+
+    def _column(self, width: float) -> float:
+        return (width - GUTTER) / 2
+
+    def wrap(self, availWidth, availHeight):
+        column = self._column(availWidth)
+        self.width = availWidth
+        self.heights = [f.wrap(column, availHeight)[1] if f is not None else 0.0 for f in (self.first, self.second)]
+        self.height = max(self.heights)
+        return availWidth, self.height
+
+    def split(self, availWidth, availHeight):
+        column = self._column(availWidth)
+        parts = []
+        for f in (self.first, self.second):
+            if f is None or f.wrap(column, availHeight)[1] <= availHeight:
+                parts.append([f, None])
+            else:
+                got = f.split(column, availHeight)
+                if not got:
+                    return []  # one side cannot start here: move the pair on together
+                parts.append([got[0], got[1] if len(got) > 1 else None])
+        if parts[0][1] is None and parts[1][1] is None:
+            return [self]
+        return [Paired(parts[0][0], parts[1][0], self.first_on_right, self.rule),
+                Paired(parts[0][1], parts[1][1], self.first_on_right, self.rule)]
+
+    def draw(self):
+        column = self._column(self.width)
+        x_first, x_second = (column + GUTTER, 0.0) if self.first_on_right else (0.0, column + GUTTER)
+        # the first-read language first: the structure's reading order
+        for f, x, h in ((self.first, x_first, self.heights[0]), (self.second, x_second, self.heights[1])):
+            if f is not None:
+                f.drawOn(self.canv, x, self.height - h)
+        canv = self.canv
+        canv._code.append(ARTIFACT_BEGIN)
+        canv.saveState()
+        canv.setStrokeColor(HexColor(self.rule))
+        canv.setLineWidth(0.4)
+        canv.line(column + GUTTER / 2, 0, column + GUTTER / 2, self.height)
+        canv.restoreState()
+        canv._code.append(ARTIFACT_END)
+
+
+class Ruled(Flowable):
+    """The English block in `blocks` mode: the same text style, a rule at its start edge."""
+
+    def __init__(self, block: TextBlock, rule: str):
+        super().__init__()
+        self.block, self.rule = block, rule
+        self.spaceBefore, self.spaceAfter = block.getSpaceBefore(), block.getSpaceAfter()
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        self.height = self.block.wrap(availWidth - RULE_INDENT, availHeight)[1]
+        return availWidth, self.height
+
+    def split(self, availWidth, availHeight):
+        parts = self.block.split(availWidth - RULE_INDENT, availHeight)
+        return [Ruled(p, self.rule) for p in parts] if len(parts) > 1 else parts and [self]
+
+    def draw(self):
+        canv = self.canv
+        self.block.drawOn(canv, RULE_INDENT, 0)
+        canv._code.append(ARTIFACT_BEGIN)
+        canv.saveState()
+        canv.setStrokeColor(HexColor(self.rule))
+        canv.setLineWidth(1.5)
+        canv.line(0.75, 0, 0.75, self.height)
+        canv.restoreState()
+        canv._code.append(ARTIFACT_END)
+
+
+def combine(first: list, second: list, mode: str, first_on_right: bool, rule: str) -> list:
+    """Interleave two editions' flowables, block by block (their structure is the same)."""
+    if len(first) != len(second):
+        raise LeafletError("the two editions' panels differ in structure")
+    out = []
+    for a, b in zip(first, second):
+        if isinstance(a, CondPageBreak):
+            out.append(CondPageBreak(max(a.height, b.height) * (1 if mode == "parallel" else 2)))
+            continue
+        if isinstance(b, TextBlock):
+            b.bookmark = None  # one outline, in the first-read language
+            if a.spans == b.spans:  # a name, an address: the same in both, set once
+                out.append(a)
+                continue
+        out.extend([Paired(a, b, first_on_right, rule)] if mode == "parallel" else [a, Ruled(b, rule)])
+    return out
+
+
+def panels(first: Edition, second: Edition, layout: Layout, body: float, mode: str, width: float) -> Panels:
+    """Interleaved panels. The front keeps the organisations and languages once;
+    the introduction and further reading flow after the questions, so that the
+    back page holds only the contact details, whatever the length."""
+    rule, right = layout.colours["rule"], first.rtl
+    st = story.style(layout, "body", body)
+    contact = story._scaled(story.style(layout, "contact"), layout, body)
+    # The cover stacks the two titles, the first-read language on top: a 30 pt
+    # title does not fit a half-width column.
+    band = story.front_band(first, layout)[:2] + story.front_band(second, layout)[:2]
+    band[2].spaceBefore = band[1].getSpaceAfter() + story.style(layout, "subtitle").size
+    faq = combine(story.faq(first, layout, body) + [story.intro(first, st)] + story.further(first, layout, st),
+                  story.faq(second, layout, body) + [story.intro(second, st)] + story.further(second, layout, st),
+                  mode, right, rule)
+    # Contact lines go one under the other even in parallel mode: an e-mail
+    # address does not fit half a column, and most lines are the same in both.
+    back = combine(story.contact_lines(first, st, contact), story.contact_lines(second, st, contact), "blocks",
+                   right, rule)
+    return Panels(band, story.wordmarks(first, layout, width), faq, back)
+
+
+def typeset(first: Edition, second: Edition, layout: Layout, mode: str):
+    """(pdf, pages, body size) of a bilingual edition."""
+    if mode not in MODES:
+        raise LeafletError(f"unknown bilingual mode '{mode}' (modes: {', '.join(MODES)})")
+    frames = document.frame_sizes(first, layout)
+    width, height = frames["faq-even"]
+    if mode == "flip":
+        return _flip(first, second, layout, frames)
+    for pages in range(4, 49, 4):
+        for size in layout.body_sizes(grown=pages > 4):
+            p = panels(first, second, layout, size, mode, frames["wordmarks"][0])
+            if flow.pages_needed(p.faq, width, height, pages - 2) > pages - 2:
+                continue
+            fit.check_fits(first, "back panel", p.back, frames["back"])
+            fit.check_fits(first, "front panel (title)", p.band, frames["band"])
+            try:
+                return document.render_halves(layout, [(first, p)], pages), pages, size
+            except document.TooLong:
+                continue
+    raise LeafletError(f"[{first.language}+en] the questions do not fit in 48 pages", first.leaflet.source)
+
+
+def _flip(first: Edition, second: Edition, layout: Layout, frames):
+    """Two leaflets of pages/2 each, in one file: the same size in both halves."""
+    width, height = frames["faq-even"]
+    for half in range(4, 25, 2):
+        for size in layout.body_sizes(grown=half > 4):
+            halves = [(e, story.panels(e, layout, size, frames["back"][0])) for e in (first, second)]
+            if all(flow.pages_needed(p.faq, width, height, half - 2) <= half - 2 for _, p in halves):
+                halves = [(e, story.Panels(p.band, p.wordmarks, p.faq, fit.fit_back(e, layout, frames["back"])))
+                          for e, p in halves]
+                try:
+                    return document.render_halves(layout, halves, 2 * half), 2 * half, size
+                except document.TooLong:
+                    continue
+    raise LeafletError(f"[{first.language}+en] the questions do not fit", first.leaflet.source)
+
+

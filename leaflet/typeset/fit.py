@@ -1,0 +1,33 @@
+"""Whether fixed panels (the front, the back) fit their frames."""
+from __future__ import annotations
+
+from ..edition import Edition
+from ..errors import LeafletError
+from ..layout import MM, Layout
+from . import story
+
+
+def fit_back(edition: Edition, layout: Layout, frame: tuple[float, float]) -> list:
+    """The back page at the largest body size at which it fits."""
+    for size in layout.body_sizes():
+        back = story.back(edition, layout, frame[0], size)
+        if overflow(back, frame) <= 0.01:
+            return back
+    check_fits(edition, "back panel", back, frame)
+    return back
+
+
+def overflow(flowables: list, frame: tuple[float, float]) -> float:
+    width, height = frame
+    used = 0.0
+    for i, f in enumerate(flowables):
+        _, h = f.wrap(width, height)
+        used += h + (f.getSpaceBefore() if i else 0) + f.getSpaceAfter()
+    return used - flowables[-1].getSpaceAfter() - height if flowables else 0.0
+
+
+def check_fits(edition: Edition, name: str, flowables: list, frame: tuple[float, float]) -> None:
+    over = overflow(flowables, frame)
+    if over > 0.01:
+        raise LeafletError(f"[{edition.language}] the {name} overflows by {over / MM:.1f} mm; "
+                           "shorten its text", edition.leaflet.source)

@@ -1,0 +1,138 @@
+"""Bilingual editions: parallel, blocks and flip, for a Latin, an RTL and an Indic language."""
+import io
+
+import pypdfium2 as pdfium
+import pytest
+from PIL import ImageChops, ImageStat
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+from leaflet import build, content, markup, pdfcheck
+from leaflet.impose import flip_order, sheet_order
+
+from conftest import SEED
+from text.pdftext import marked_positions, marked_texts
+
+CASES = [(mode, code) for mode in ("parallel", "blocks", "flip") for code in ("pl", "ur", "bn")]
+
+
+@pytest.fixture(scope="module")
+def made():
+    leaflet = content.load(SEED)
+    editions, _ = build.editions_of(leaflet, ["en", "pl", "ur", "bn"])
+    english = editions[0]
+    out = {}
+    for mode, code in CASES:
+        first = next(e for e in editions if e.code == code)
+        out[(mode, code)] = (first, english, build.make_bilingual(first, english, mode))
+    return out
+
+
+def elements(pdf: bytes):
+    """(role, lang, text, first position, page) of each structure element, in structure order."""
+    reader = PdfReader(io.BytesIO(pdf))
+    pages = {p.indirect_reference.idnum: i for i, p in enumerate(reader.pages)}
+    texts, places = marked_texts(pdf), marked_positions(pdf)
+    out = []
+
+    def visit(el, page):
+        page = pages[el.raw_get("/Pg").idnum] if "/Pg" in el else page
+        kids = el.get("/K", [])
+        kids = kids if isinstance(kids, ArrayObject) else [kids]
+        mcids = [(page, int(k)) for k in kids if isinstance(k, int)]
+        mcids += [(pages[k.get_object().raw_get("/Pg").idnum], int(k.get_object()["/MCID"])) for k in kids
+                  if isinstance(k.get_object(), DictionaryObject) and k.get_object().get("/Type") == "/MCR"]
+        text = "".join(texts.get(m, "") for m in mcids)
+        out.append((str(el["/S"])[1:], str(el.get("/Lang", "")), " ".join(text.split()),
+                    places.get(mcids[0]) if mcids else None, mcids[0][0] if mcids else None))
+        for k in kids:
+            obj = k.get_object() if isinstance(k, IndirectObject) else k
+            if isinstance(obj, DictionaryObject) and "/S" in obj:
+                visit(obj, page)
+
+    visit(reader.trailer["/Root"]["/StructTreeRoot"]["/K"].get_object(), 0)
+    return out
+
+
+def plain(block) -> str:
+    return " ".join(markup.plain(block.spans).split())
+
+
+@pytest.mark.parametrize("mode, code", CASES)
+def test_pages_files_and_checker(made, mode, code):
+    first, english, (screen, printed) = made[(mode, code)]
+    assert screen.path.name == f"serious-case-reviews.{code}+en.screen.pdf"
+    assert printed.path.name == f"serious-case-reviews.{code}+en.print.pdf"
+    assert screen.pages % 4 == 0 and screen.pages >= 8 and screen.languages == (code, "en-GB")
+    assert len(PdfReader(io.BytesIO(printed.data)).pages) == screen.pages // 2
+    assert pdfcheck.check(screen.data) == []
+    assert PdfReader(io.BytesIO(screen.data)).trailer["/Root"]["/Lang"] == code
+
+
+@pytest.mark.parametrize("mode, code", CASES)
+def test_every_block_in_both_languages_each_tagged_with_its_language(made, mode, code):
+    first, english, (screen, _) = made[(mode, code)]
+    els = elements(screen.data)
+    ours = {t: lang for _, lang, t, _, _ in els if t}
+    for block in first.leaflet.blocks():
+        assert ours.get(plain(block)) == "", block.id  # the document's language: no /Lang needed
+    for block in english.leaflet.blocks():
+        assert ours.get(plain(block)) == "en-GB", block.id
+
+
+@pytest.mark.parametrize("mode, code", [c for c in CASES if c[0] != "flip"])
+def test_reading_order_pairs_each_block_with_its_translation(made, mode, code):
+    first, english, (screen, _) = made[(mode, code)]
+    order = [t for _, _, t, _, _ in elements(screen.data) if t]
+    for a, b in zip(first.leaflet.sections, english.leaflet.sections):
+        for x, y in zip([a.question, *a.answer], [b.question, *b.answer]):
+            i = order.index(plain(x))
+            assert order[i + 1] == plain(y)  # the translation straight after: read first, then English
+    questions = [order.index(plain(s.question)) for s in first.leaflet.sections]
+    assert questions == sorted(questions)
+
+
+@pytest.mark.parametrize("code", ["pl", "ur", "bn"])
+def test_parallel_columns_sides_and_pairing(made, code):
+    first, english, (screen, _) = made[("parallel", code)]
+    els = {t: (pos, page) for _, _, t, pos, page in elements(screen.data) if t and pos}
+    width = float(PdfReader(io.BytesIO(screen.data)).pages[0].mediabox.width)
+    for a, b in zip(first.leaflet.sections, english.leaflet.sections):
+        for x, y in zip([a.question, *a.answer], [b.question, *b.answer]):
+            (xa, ya), pa = els[plain(x)]
+            (xb, yb), pb = els[plain(y)]
+            assert pa == pb  # on the same page
+            assert abs(ya - yb) < 16  # first baselines level (a Nastaliq line sits lower in its taller box)
+            community_left = xa < width / 2
+            assert community_left == (not first.rtl)  # LTR community language on the left, RTL on the right
+            assert (xb < width / 2) == first.rtl
+
+
+def rendered(pdf: bytes) -> list:
+    return [p.render(scale=0.5).to_pil().convert("L") for p in pdfium.PdfDocument(pdf)]
+
+
+@pytest.mark.parametrize("code", ["pl", "ur"])
+def test_flip_print_file_puts_english_upside_down_from_the_back(made, code):
+    first, english, (screen, printed) = made[("flip", code)]
+    pages = rendered(screen.data)
+    n = len(pages)
+    half = n // 2
+    where = {t: page for _, _, t, _, page in elements(screen.data) if t}
+    english_pages = {where[plain(b)] for b in english.leaflet.blocks() if not b.id.startswith("contact.")}
+    first_pages = {where[plain(b)] for b in first.leaflet.blocks() if not b.id.startswith("contact.")}
+    assert min(english_pages) >= half > max(first_pages)  # each language has its own half of the screen file
+    order = flip_order(n)
+    assert order[0] == (1, False) and order[-1] == (half + 1, True) and order[half] == (n, True)
+    sheets = rendered(printed.data)
+    small = [p.resize((60, 85)) for p in pages]
+    for (left, right), sheet in zip(sheet_order(n), sheets):
+        w, h = sheet.size
+        for position, box in ((left, (0, 0, w // 2, h)), (right, (w // 2, 0, w, h))):
+            image = sheet.crop(box)
+            page, upside_down = order[position - 1]
+            if upside_down:
+                image = image.rotate(180)
+            image = image.resize((60, 85))
+            diffs = [ImageStat.Stat(ImageChops.difference(image, p)).mean[0] for p in small]
+            assert diffs.index(min(diffs)) + 1 == page
