@@ -13,7 +13,8 @@ from leaflet.impose import impose
 from leaflet.text import bidi, breaking, itemize, lines, shaping
 from leaflet.typeset import typeset
 
-CACHES = (lines.prepare, shaping._shape, itemize._pick, breaking.opportunities, bidi.levels)
+CACHES = (lines.prepare, shaping._shape, itemize._pick, itemize._script, itemize._extensions, breaking.opportunities,
+          bidi.levels)
 
 
 def main() -> None:

@@ -73,7 +73,7 @@ def itemize(spans: tuple[Span, ...], language: str, rtl: bool, bold: bool = Fals
 def resolve_scripts(text: str, is_data: list[bool]) -> list[str]:
     """Script of each character, with Common/Inherited resolved from context.
     Contact data is always Latin: it is set in the Latin font, left to right."""
-    raw = [("Latn" if is_data[i] else ucd.script(ch)) for i, ch in enumerate(text)]
+    raw = [("Latn" if is_data[i] else _script(ch)) for i, ch in enumerate(text)]
     out = list(raw)
     last_strong = None
     for i, (ch, sc) in enumerate(zip(text, raw)):
@@ -83,7 +83,7 @@ def resolve_scripts(text: str, is_data: list[bool]) -> list[str]:
         if sc == "Zinh" and i > 0:
             out[i] = out[i - 1]
             continue
-        ext = ucd.script_extension(ch) - NEUTRAL
+        ext = _extensions(ch)
         if last_strong and (not ext or last_strong in ext):
             out[i] = last_strong
         elif ext:
@@ -97,6 +97,16 @@ def resolve_scripts(text: str, is_data: list[bool]) -> list[str]:
         else:
             following = out[i]
     return out
+
+
+@lru_cache(maxsize=8192)
+def _script(ch: str) -> str:
+    return ucd.script(ch)
+
+
+@lru_cache(maxsize=8192)
+def _extensions(ch: str) -> frozenset:
+    return frozenset(ucd.script_extension(ch) - NEUTRAL)
 
 
 def pick_face(ch: str, script: str, language: str, bold: bool, italic: bool, prev: Face | None) -> Face | None:
