@@ -119,3 +119,31 @@ def test_partial_build_names_the_file_and_lists_the_english_blocks(tmp_path):
     assert manifest["files"][0]["untranslated"] == ["faq.how-long.question"]
     done = run("build", str(SEED), "--out", str(tmp_path / "c"))  # the default build skips it, with a warning
     assert done.returncode == 0 and "so not built: its catalog is incomplete" in done.stderr
+
+
+def run_with_translations(translations, *args):
+    code = ("import sys; from leaflet.catalogs import review; from pathlib import Path; "
+            f"review.TRANSLATIONS = Path({str(translations)!r}); from leaflet.cli import main; "
+            "sys.exit(main(sys.argv[1:]))")
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_init_status_and_errors_for_a_new_language(tmp_path):
+    import shutil
+    translations = tmp_path / "translations"
+    shutil.copytree(ROOT / "translations", translations)
+    done = run_with_translations(translations, "build", str(SEED), "--lang", "ti", "--out", str(tmp_path / "o"))
+    assert done.returncode == 2 and "there is no ti catalog" in done.stderr and "init --lang ti" in done.stderr
+    done = run_with_translations(translations, "build", str(SEED), "--lang", "xx", "--out", str(tmp_path / "o"))
+    assert done.returncode == 2 and "unknown language 'xx'" in done.stderr
+    done = run_with_translations(translations, "init", "--lang", "ti")
+    assert done.returncode == 0, done.stderr
+    po = (translations / "ti" / "LC_MESSAGES" / "serious-case-reviews.po").read_text(encoding="utf-8")
+    assert '"Language: ti\\n"' in po and '"Plural-Forms: nplurals=2; plural=(n > 1);\\n"' in po
+    assert po.count('msgstr ""') == 24  # the header and 23 untranslated blocks
+    done = run_with_translations(translations, "status", "--lang", "ti")
+    rows = {(r[1], r[2]): r[3:] for r in (l.split() for l in done.stdout.splitlines()[1:])}
+    assert rows[("ti", "serious-case-reviews")] == ["0/23", "0", "23", "0"]
+    assert rows[("ti", "leaflet")] == ["0/6", "0", "6", "0"]
+    done = run_with_translations(translations, "init", "--lang", "ti")
+    assert done.returncode == 2 and "already exists; use update" in done.stderr

@@ -13,8 +13,8 @@ from ..content import Leaflet
 from ..edition import Edition
 from ..errors import LeafletError
 from ..labels import Labels, english_texts
-from . import extract
-from .review import Review, review_file
+from . import extract, languages
+from .review import Review, po_path, review_file
 
 
 def reviews(leaflet: Leaflet, language: str) -> tuple[Review, Review]:
@@ -25,6 +25,10 @@ def reviews(leaflet: Leaflet, language: str) -> tuple[Review, Review]:
 
 
 def edition(leaflet: Leaflet, language: str, allow_partial: bool = False) -> Edition:
+    languages.get(language)  # a language we know, or a clear error
+    if not po_path(language, leaflet.id).exists():
+        raise LeafletError(f"there is no {language} catalog for {leaflet.id} (start one with "
+                           f"`python generate.py init --lang {language}`)", str(po_path(language, leaflet.id)))
     content_review, labels_review = reviews(leaflet, language)
     for r in (content_review, labels_review):
         if not r.complete and not allow_partial:
