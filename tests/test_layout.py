@@ -10,7 +10,7 @@ def test_a5_fold_layout():
     assert (round(L.width / MM), round(L.height / MM)) == (148, 210)
     assert L.style("body").size == 11 and L.body_minimum == 10
     assert L.body_sizes() == [11, 10.75, 10.5, 10.25, 10]
-    assert L.body_sizes(grown=True) == [12, 11.75, 11.5, 11.25, 11, 10.75, 10.5, 10.25, 10]
+    assert L.body_sizes(grown=True)[:3] == [14, 13.75, 13.5] and L.body_sizes(grown=True)[-1] == 10
     assert L.style("question", 10.5).size == pytest.approx(12.6)
 
 
