@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from pypdf import PdfReader
-from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, IndirectObject, NameObject
+from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, IndirectObject
 
 from .errors import LeafletError
 
@@ -109,7 +109,7 @@ def _structure_rules(elements, out: list[str]) -> None:
                            "(14-003: numbered heading levels skipped)")
             previous = level
         if role == "/Figure" and not el.get("/Alt") and not el.get("/ActualText"):
-            out.append(f"structure: Figure without /Alt (13-004: alternative text missing)")
+            out.append("structure: Figure without /Alt (13-004: alternative text missing)")
         if "/Lang" in el and not str(el["/Lang"]).strip():
             out.append(f"structure: {role} has an empty /Lang (11-006)")
 

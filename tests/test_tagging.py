@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, TextStringObject
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
 from leaflet import build, content, markup, pdfcheck
 

@@ -42,11 +42,8 @@ def _shape(face: Face, text: str, rtl: bool, script: str, language: str) -> Shap
     buf.language = language
     buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
     hb.shape(face.hb_font, buf, {"kern": True, "liga": True})
-    glyphs = tuple(Glyph(i.codepoint, _char_index(text, i.cluster), p.x_advance, p.x_offset, p.y_offset)
+    # add_str feeds UTF-32, so clusters are character offsets into `text`
+    glyphs = tuple(Glyph(i.codepoint, i.cluster, p.x_advance, p.x_offset, p.y_offset)
                    for i, p in zip(buf.glyph_infos, buf.glyph_positions))
     return Shaped(glyphs, sum(g.x_advance for g in glyphs))
 
-
-def _char_index(text: str, cluster: int) -> int:
-    # uharfbuzz's add_str gives clusters in characters (UTF-32 indices) already.
-    return cluster

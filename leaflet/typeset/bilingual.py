@@ -134,7 +134,7 @@ def panels(first: Edition, second: Edition, layout: Layout, body: float, mode: s
     back page holds only the contact details, whatever the length."""
     rule, right = layout.colours["rule"], first.rtl
     st = story.style(layout, "body", body)
-    contact = story._scaled(story.style(layout, "contact"), layout, body)
+    contact = story.scaled(story.style(layout, "contact"), layout, body)
     # The cover stacks the two titles, the first-read language on top: a 30 pt
     # title does not fit a half-width column.
     band = story.front_band(first, layout)[:2] + story.front_band(second, layout)[:2]

@@ -91,7 +91,7 @@ def faq(edition: Edition, layout: Layout, body: float) -> list[Flowable]:
 
 def back(edition: Edition, layout: Layout, width: float, size: float | None = None) -> list[Flowable]:
     """The back page at body size `size` (the layout's default when None)."""
-    body, contact = style(layout, "body", size), _scaled(style(layout, "contact"), layout, size)
+    body, contact = style(layout, "body", size), scaled(style(layout, "contact"), layout, size)
     return [intro(edition, body)] + contact_lines(edition, body, contact) + further(edition, layout, body)
 
 
@@ -149,7 +149,7 @@ def also_available(edition: Edition, body: Style, names: Style, width: float) ->
     return [heading, table]
 
 
-def _scaled(st: Style, layout: Layout, size: float | None) -> Style:
+def scaled(st: Style, layout: Layout, size: float | None) -> Style:
     """A style that follows the body size when autofit shrinks it."""
     if size is None:
         return st

@@ -1,7 +1,6 @@
 """End to end through a PDF: text reads back as the source, no .notdef glyph
 in any embedded font, and every script renders ink."""
 import io
-import re
 
 import pypdfium2 as pdfium
 import pytest
