@@ -27,6 +27,8 @@ class Labels:
     also_available: str = N_("This leaflet is also available in:")
     # Translators: date the leaflet was last revised; {date} is the date in your language.
     updated: str = N_("Updated {date}")
+    # Translators: heading of a page left for the reader's own notes and questions.
+    notes: str = N_("Notes")
 
     def page_of(self, page: int, pages: int) -> str:
         return self.page.format(page=page, pages=pages)

@@ -126,3 +126,12 @@ def test_output_is_byte_identical_across_processes(english):
                            env={**env, "SOURCE_DATE_EPOCH": "1764115200"}).stdout
     assert dated != result.pdf
     assert b"D:20251126" in dated
+
+
+def test_pages_a_grown_leaflet_has_to_spare_are_for_notes(write_content):
+    result = build(write_content(lambda d: d.__setitem__("sections", d["sections"] + [
+        {**d["sections"][0], "id": "again", "question": "What is it, again?"}])))
+    texts = page_texts(result.pdf)
+    spare = [t for t in texts[1:-1] if t.startswith("Notes")]
+    assert result.pages == 8 and spare  # questions on some inner pages, notes on the rest
+    assert all(t.startswith("Notes Serious Case Reviews") for t in spare)  # heading, then only the footer

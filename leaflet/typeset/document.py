@@ -9,14 +9,14 @@ import io
 
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import ActionFlowable, BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import ActionFlowable, BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import FrameBreak, NextPageTemplate, PageBreak
 
 from .. import fonts
 from ..edition import Edition
 from ..layout import Layout
 from ..markup import Span
-from ..tagging import TaggedCanvas, Tagger
+from ..tagging import ARTIFACT_BEGIN, ARTIFACT_END, TaggedCanvas, Tagger
 from ..text.paragraph import TextBlock
 from .story import Panels, style
 
@@ -49,6 +49,36 @@ class StartHalf(ActionFlowable):
 
     def apply(self, doc):
         doc.half = self
+
+
+class NotesPage(Flowable):
+    """A page left for the reader's notes and questions: a heading and light rules."""
+
+    def __init__(self, edition: Edition, layout: Layout):
+        super().__init__()
+        self.layout = layout
+        self.heading = TextBlock((Span(edition.labels.notes),), edition.language, edition.rtl,
+                                 style(layout, "question"), role="H2")
+
+    def wrap(self, availWidth, availHeight):
+        self.width, self.height = availWidth, availHeight
+        self.heading_height = self.heading.wrap(availWidth, availHeight)[1]
+        return availWidth, availHeight
+
+    def draw(self):
+        canv = self.canv
+        self.heading.drawOn(canv, 0, self.height - self.heading_height)
+        step = self.layout.style("body").size * 2.4
+        canv._code.append(ARTIFACT_BEGIN)
+        canv.saveState()
+        canv.setStrokeColor(HexColor(self.layout.colours["rule"]))
+        canv.setLineWidth(0.4)
+        y = self.height - self.heading_height - step
+        while y > 0:
+            canv.line(0, y, self.width, y)
+            y -= step
+        canv.restoreState()
+        canv._code.append(ARTIFACT_END)
 
 
 class LeafletDocument(BaseDocTemplate):
@@ -132,7 +162,10 @@ class LeafletDocument(BaseDocTemplate):
             if self.page > head.pages - 1:
                 raise TooLong()
             blanks = head.pages - 1 - self.page
-            flowables[0:1] = [PageBreak()] * blanks + [NextPageTemplate("back"), PageBreak()]
+            notes = []
+            for _ in range(blanks):  # pages a grown leaflet has to spare: for the reader's own notes
+                notes += [PageBreak(), NotesPage(self.half.edition, self.layout)]
+            flowables[0:1] = notes + [NextPageTemplate("back"), PageBreak()]
         return super().handle_flowable(flowables)
 
 
