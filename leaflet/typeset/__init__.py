@@ -40,6 +40,7 @@ def _typeset(edition: Edition, layout: Layout) -> Typeset:
     band, marks = story.front_band(edition, layout), story.wordmarks(edition, layout, frames["wordmarks"][0])
     fit.check_fits(edition, "front panel (title)", band, frames["band"])
     fit.check_fits(edition, "front panel (organisations)", marks, frames["wordmarks"])
+    marks = fit.to_bottom(marks, frames["wordmarks"])
     back = fit.fit_back(edition, layout, frames["back"])
     width, height = frames["faq-even"]
     for pages in range(4, MAX_PAGES + 1, 4):

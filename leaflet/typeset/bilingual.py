@@ -160,6 +160,7 @@ def typeset(first: Edition, second: Edition, layout: Layout, mode: str):
     for pages in range(4, 49, 4):
         for size in layout.body_sizes(grown=pages > 4):
             p = panels(first, second, layout, size, mode, frames["wordmarks"][0])
+            p = Panels(p.band, fit.to_bottom(p.wordmarks, frames["wordmarks"]), p.faq, p.back)
             if flow.pages_needed(p.faq, width, height, pages - 2) > pages - 2:
                 continue
             fit.check_fits(first, "back panel", p.back, frames["back"])
@@ -178,8 +179,8 @@ def _flip(first: Edition, second: Edition, layout: Layout, frames):
         for size in layout.body_sizes(grown=half > 4):
             halves = [(e, story.panels(e, layout, size, frames["back"][0])) for e in (first, second)]
             if all(flow.pages_needed(p.faq, width, height, half - 2) <= half - 2 for _, p in halves):
-                halves = [(e, story.Panels(p.band, p.wordmarks, p.faq, fit.fit_back(e, layout, frames["back"])))
-                          for e, p in halves]
+                halves = [(e, Panels(p.band, fit.to_bottom(p.wordmarks, frames["wordmarks"]), p.faq,
+                                     fit.fit_back(e, layout, frames["back"]))) for e, p in halves]
                 try:
                     return document.render_halves(layout, halves, 2 * half), 2 * half, size
                 except document.TooLong:

@@ -1,6 +1,8 @@
 """Whether fixed panels (the front, the back) fit their frames."""
 from __future__ import annotations
 
+from reportlab.platypus import Spacer
+
 from ..edition import Edition
 from ..errors import LeafletError
 from ..layout import MM, Layout
@@ -31,3 +33,10 @@ def check_fits(edition: Edition, name: str, flowables: list, frame: tuple[float,
     if over > 0.01:
         raise LeafletError(f"[{edition.language}] the {name} overflows by {over / MM:.1f} mm; "
                            "shorten its text", edition.leaflet.source)
+
+
+def to_bottom(flowables: list, frame: tuple[float, float]) -> list:
+    """The flowables with the frame's spare height above them: organisations'
+    marks sit at the foot of a cover, as logos do."""
+    spare = -overflow(flowables, frame)
+    return ([Spacer(0, spare)] if spare > 0.01 else []) + flowables
