@@ -61,8 +61,14 @@ class TextBlock(Flowable):
     def wrap(self, availWidth, availHeight):
         self.lines = self.lines_at(availWidth)
         self.width = availWidth
-        self.height = sum(line.height for line in self.lines)
+        self.height = sum(line.height for line in self.lines) + self.drop
         return availWidth, self.height
+
+    drop = 0.0  # space above the first line: lines up baselines across a row of blocks
+
+    def first_baseline(self, width: float) -> float:
+        lines = self.lines_at(width)
+        return lines[0].baseline if lines else 0.0
 
     def split(self, availWidth, availHeight):
         lines = self.lines_at(availWidth)
@@ -105,7 +111,7 @@ class TextBlock(Flowable):
         marks = _Marks(tagger, self) if tagger and self.role != "Artifact" else None
         if self.role == "Artifact":
             canv._code.append(ARTIFACT_BEGIN)
-        top = self.height
+        top = self.height - self.drop
         for line in self.lines:
             baseline = top - line.baseline
             ops, links = line_ops(canv, line, self.spans, self._x(line), baseline, style.size, fill_for, marks)

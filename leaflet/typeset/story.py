@@ -136,6 +136,10 @@ def also_available(edition: Edition, body: Style, names: Style, width: float) ->
                                lang.rtl, names, role="LBody", groups=(("L", "languages"), ("LI", code))))
     columns = 4
     rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
+    for row in rows:  # a Nastaliq name's line is taller: line up the baselines, not the tops
+        baselines = [cell.first_baseline(width / columns - 4) for cell in row]
+        for cell, baseline in zip(row, baselines):
+            cell.drop = max(baselines) - baseline
     rows = [r + [Spacer(0, 0) for _ in range(columns - len(r))] for r in rows]  # "" would set Helvetica
     if edition.rtl:
         rows = [r[::-1] for r in rows]
