@@ -55,7 +55,8 @@ def editions_of(leaflet: content.Leaflet, languages: list[str] | None = None,
     catalog, incomplete ones failing unless `allow_partial`; else those named.
     """
     available = review.available(leaflet.id)
-    complete = [code for code in available if all(r.complete for r in translate.reviews(leaflet, code))]
+    reviewed = {code: translate.reviews(leaflet, code) for code in available}
+    complete = [code for code in available if all(r.complete for r in reviewed[code])]
     warnings = []
     if languages is None:
         targets = ["en"] + complete
@@ -73,7 +74,7 @@ def editions_of(leaflet: content.Leaflet, languages: list[str] | None = None,
         if code.startswith("en"):
             ed = english(leaflet, also=also)
         else:
-            ed = translate.edition(leaflet, code, allow_partial)
+            ed = translate.edition(leaflet, code, allow_partial, reviewed.get(code))
             ed = replace(ed, also=also, english_title=title)
         out.append(ed)
     return out, warnings

@@ -24,12 +24,14 @@ def reviews(leaflet: Leaflet, language: str) -> tuple[Review, Review]:
             review_file(language, extract.LABELS_DOMAIN, labels))
 
 
-def edition(leaflet: Leaflet, language: str, allow_partial: bool = False) -> Edition:
+def edition(leaflet: Leaflet, language: str, allow_partial: bool = False,
+            reviewed: tuple[Review, Review] | None = None) -> Edition:
+    """The edition in `language`; `reviewed` saves reading the catalogs again."""
     languages.get(language)  # a language we know, or a clear error
     if not po_path(language, leaflet.id).exists():
         raise LeafletError(f"there is no {language} catalog for {leaflet.id} (start one with "
                            f"`python generate.py init --lang {language}`)", str(po_path(language, leaflet.id)))
-    content_review, labels_review = reviews(leaflet, language)
+    content_review, labels_review = reviewed or reviews(leaflet, language)
     for r in (content_review, labels_review):
         if not r.complete and not allow_partial:
             first = r.rejected[0] if r.rejected else None
