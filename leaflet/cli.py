@@ -33,6 +33,8 @@ def parser() -> argparse.ArgumentParser:
         c.add_argument("--lang", required=name == "init", help="language code (default: every language)")
     pdf = sub.add_parser("check-pdf", help="check a screen PDF against the accessibility rules")
     pdf.add_argument("file", type=Path)
+    sheet = sub.add_parser("test-sheet", help="write a duplex test sheet: which flip setting prints the right way up")
+    sheet.add_argument("--out", type=Path, default=Path("build/duplex-test-sheet.pdf"))
     return p
 
 
@@ -130,5 +132,16 @@ def _check_pdf(args) -> int:
     return 1 if failures else 0
 
 
+def _test_sheet(args) -> int:
+    from . import layout
+    from .build import write_all
+    from .testsheet import test_sheet
+
+    out = args.out.resolve()
+    write_all(out.parent, [(Path(out.name), test_sheet(layout.load("a5-fold")))])
+    print(f"wrote {args.out}: print it double-sided and follow what it says")
+    return 0
+
+
 COMMANDS = {"extract": _extract, "init": lambda a: _update(a, init=True), "update": _update, "check": _check,
-            "status": _status, "check-pdf": _check_pdf}
+            "status": _status, "check-pdf": _check_pdf, "test-sheet": _test_sheet}

@@ -68,3 +68,17 @@ def test_a_failure_after_a_good_leaflet_writes_nothing(tmp_path):
     assert done.returncode == 2, done.stdout
     assert "back panel overflows" in done.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_duplex_test_sheet(tmp_path):
+    import io
+
+    from pypdf import PdfReader
+
+    done = run("test-sheet", "--out", tmp_path / "sheet.pdf")
+    assert done.returncode == 0, done.stderr
+    reader = PdfReader(io.BytesIO((tmp_path / "sheet.pdf").read_bytes()))
+    assert len(reader.pages) == 2
+    assert [round(float(v)) for v in reader.pages[0].mediabox[2:]] == [842, 595]  # A4 landscape, like the leaflets
+    texts = [p.extract_text() for p in reader.pages]
+    assert "flip on the short edge" in texts[0] and "Side 2" in texts[1]
