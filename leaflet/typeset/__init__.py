@@ -37,17 +37,23 @@ def typeset(edition: Edition, layout: Layout) -> Typeset:
 def _typeset(edition: Edition, layout: Layout) -> Typeset:
     check_coverage(edition, layout)
     frames = document.frame_sizes(edition, layout)
-    band, marks = story.front_band(edition, layout), story.wordmarks(edition, layout, frames["wordmarks"][0])
-    fit.check_fits(edition, "front panel (title)", band, frames["band"])
-    fit.check_fits(edition, "front panel (organisations)", marks, frames["wordmarks"])
-    marks = fit.to_bottom(marks, frames["wordmarks"])
-    back = fit.fit_back(edition, layout, frames["back"])
+
+    def fixed_panels():
+        # Made afresh for every render: platypus marks the flowables it lays out
+        # (a postponed one may not be postponed again), so they serve once.
+        band, marks = story.front_band(edition, layout), story.wordmarks(edition, layout, frames["wordmarks"][0])
+        fit.check_fits(edition, "front panel (title)", band, frames["band"])
+        fit.check_fits(edition, "front panel (organisations)", marks, frames["wordmarks"])
+        return band, fit.to_bottom(marks, frames["wordmarks"]), fit.fit_back(edition, layout, frames["back"])
+
+    fixed_panels()  # a front or back that cannot fit fails before any page is set
     width, height = frames["faq-even"]
     for pages in range(4, MAX_PAGES + 1, 4):
         for size in layout.body_sizes(grown=pages > 4):
             faq = story.faq(edition, layout, size)
             if flow.pages_needed(faq, width, height, pages - 2) > pages - 2:
                 continue
+            band, marks, back = fixed_panels()
             panels = story.Panels(band, marks, faq, back)
             try:
                 pdf = document.render(edition, layout, panels, pages)
