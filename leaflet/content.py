@@ -33,9 +33,14 @@ class Block:
 
 @dataclass(frozen=True)
 class Wordmark:
+    """An organisation's mark: its name (set as text, in English, as a brand), or
+    a logo image, which must come with alternative text for screen readers."""
+
     id: str
     name: str
     strapline: str | None
+    logo: str | None = None  # path of a PNG or JPEG file
+    alt: Block | None = None  # what the logo says, translatable
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,7 @@ class Leaflet:
 
     def blocks(self) -> tuple[Block, ...]:
         """Every translatable block, in reading order."""
-        out = [self.title, self.subtitle]
+        out = [self.title, self.subtitle] + [m.alt for m in self.wordmarks if m.alt]
         for s in self.sections:
             out.append(s.question)
             out.extend(s.answer)
@@ -118,7 +123,8 @@ def from_node(root: Node) -> Leaflet:
     blocks = _Blocks()
     title = blocks.make(front["title"], "front.title", "Title on the front cover; keep it short (under 40 characters).")
     subtitle = blocks.make(front["subtitle"], "front.subtitle", "Subtitle on the front cover, under the title.")
-    wordmarks = tuple(_wordmark(n) for n in front["wordmarks"].items()) if "wordmarks" in front else ()
+    base = Path(root.file).parent
+    wordmarks = tuple(_wordmark(n, blocks, base) for n in front["wordmarks"].items()) if "wordmarks" in front else ()
 
     sections = []
     section_ids: dict[str, int] = {}
@@ -183,9 +189,23 @@ def _id(node: Node) -> str:
     return value
 
 
-def _wordmark(node: Node) -> Wordmark:
-    m = node.mapping(("id", "name"), ("strapline",))
-    return Wordmark(_id(m["id"]), m["name"].text().strip(), m["strapline"].text().strip() if "strapline" in m else None)
+def _wordmark(node: Node, blocks: "_Blocks", base: Path) -> Wordmark:
+    m = node.mapping(("id", "name"), ("strapline", "logo", "alt"))
+    mark_id = _id(m["id"])
+    logo = alt = None
+    if "logo" in m:
+        logo_path = base / m["logo"].text().strip()
+        if logo_path.suffix.lower() not in (".png", ".jpg", ".jpeg") or not logo_path.is_file():
+            raise m["logo"].error(f"'{m['logo'].value}' is not a PNG or JPEG file next to the content file")
+        if "alt" not in m:
+            raise m["logo"].error("a logo needs 'alt': the text a screen reader says for it")
+        logo = str(logo_path)
+        alt = blocks.make(m["alt"], f"wordmarks.{mark_id}.alt",
+                          "Alternative text for a logo, read aloud by screen readers: say what the logo says.")
+    elif "alt" in m:
+        raise m["alt"].error("'alt' describes a logo, and this mark has none")
+    return Wordmark(mark_id, m["name"].text().strip(), m["strapline"].text().strip() if "strapline" in m else None,
+                    logo, alt)
 
 
 def _contact(node: Node, blocks: _Blocks) -> Contact:

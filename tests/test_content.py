@@ -101,3 +101,32 @@ def test_error_points_at_the_offending_line(write_content):
     with pytest.raises(LeafletError) as exc:
         content.load(path)
     assert exc.value.line == line_of(path, "nobody-at-example")
+
+
+def logo_png(path):
+    from PIL import Image, ImageDraw
+    image = Image.new("RGB", (240, 80), "white")
+    ImageDraw.Draw(image).rectangle((10, 10, 230, 70), fill=(0, 80, 122))
+    image.save(path)
+    return path
+
+
+def test_a_logo_needs_alternative_text(write_content, tmp_path):
+    logo_png(tmp_path / "lscb.png")
+
+    def with_logo(alt):
+        def change(d):
+            d["front"]["wordmarks"][1]["logo"] = "lscb.png"
+            if alt:
+                d["front"]["wordmarks"][1]["alt"] = alt
+        return change
+
+    leaflet = content.load(write_content(with_logo("Kingston LSCB logo")))
+    mark = leaflet.wordmarks[1]
+    assert mark.logo.endswith("lscb.png") and mark.alt.text == "Kingston LSCB logo"
+    assert "wordmarks.lscb.alt" in [b.id for b in leaflet.blocks()]  # translatable like any block
+    assert "a logo needs 'alt'" in error_for(write_content, with_logo(None))
+    missing = lambda d: d["front"]["wordmarks"][1].update(logo="nowhere.png", alt="x")
+    assert "'nowhere.png' is not a PNG or JPEG file" in error_for(write_content, missing)
+    stray = lambda d: d["front"]["wordmarks"][1].update(alt="x")
+    assert "'alt' describes a logo, and this mark has none" in error_for(write_content, stray)

@@ -10,7 +10,7 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObj
 
 from leaflet import build, content, markup, pdfcheck
 
-from conftest import SEED
+from conftest import SEED, page_texts
 from text.pdftext import marked_texts
 
 
@@ -180,3 +180,34 @@ def test_poppler_sees_a_tagged_pdf(screens, tmp_path):
     path.write_bytes(screens["en"][1])
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
     assert "Tagged:          yes" in info
+
+
+def test_a_logo_is_a_figure_with_its_alternative_text(write_content, tmp_path):
+    from leaflet import edition, layout
+    from leaflet.typeset import typeset
+    from test_content import logo_png
+
+    logo_png(tmp_path / "lscb.png")
+
+    def change(d):
+        d["front"]["wordmarks"][1].update(logo="lscb.png", alt="Kingston Local Safeguarding Children Board")
+
+    leaflet = content.load(write_content(change))
+    pdf = typeset(edition.english(leaflet), layout.load(leaflet.layout)).pdf
+    assert pdfcheck.check(pdf) == []
+    reader = PdfReader(io.BytesIO(pdf))
+    figures = []
+
+    def visit(el):
+        el = el.get_object()
+        if el.get("/S") == "/Figure":
+            figures.append(el)
+        kids = el.get("/K", [])
+        for kid in (kids if isinstance(kids, ArrayObject) else [kids]):
+            if isinstance(kid, IndirectObject) and "/S" in kid.get_object():
+                visit(kid)
+
+    visit(reader.trailer["/Root"]["/StructTreeRoot"]["/K"])
+    assert [str(f["/Alt"]) for f in figures] == ["Kingston Local Safeguarding Children Board"]
+    assert "/Lang" not in figures[0]  # the document's language
+    assert "Kingston LSCB" not in page_texts(pdf)[0].split("Making a Difference Together")[-1]  # logo, not text

@@ -4,13 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from babel.dates import format_date
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
 from .. import fonts
 from ..catalogs import languages
 from ..content import Block
 from ..edition import Edition
-from ..layout import Layout
+from ..layout import MM, Layout
 from ..markup import Span, href_for, plain
 from ..text.paragraph import Style, TextBlock
 
@@ -70,12 +71,44 @@ def wordmarks(edition: Edition, layout: Layout, width: float) -> list[Flowable]:
     out: list[Flowable] = []
     if edition.also:
         out += also_available(edition, style(layout, "body"), style(layout, "contact"), width)
-    # Organisation names are brand marks: set in English, as their logos would be.
+    # Organisation names are brand marks: set in English, as their logos would be;
+    # a logo is a Figure whose alternative text is in the edition's language.
     for mark in edition.leaflet.wordmarks:
-        out.append(_text(edition, (Span(mark.name),), style(layout, "wordmark"), language="en", rtl=False))
+        if mark.logo:
+            out.append(Logo(mark.logo, plain(mark.alt.spans), edition.language_of(mark.alt)[0], LOGO_HEIGHT))
+        else:
+            out.append(_text(edition, (Span(mark.name),), style(layout, "wordmark"), language="en", rtl=False))
         if mark.strapline:
             out.append(_text(edition, (Span(mark.strapline),), style(layout, "strapline"), language="en", rtl=False))
     return out
+
+
+LOGO_HEIGHT = 16 * MM
+
+
+class Logo(Flowable):
+    """A logo image, tagged as a Figure with its alternative text."""
+
+    def __init__(self, path: str, alt: str, language: str, height: float):
+        super().__init__()
+        self.path, self.alt, self.language = path, alt, language
+        w, h = ImageReader(path).getSize()
+        self.image_height, self.image_width = height, height * w / h
+        self.spaceAfter = height / 4
+
+    def wrap(self, availWidth, availHeight):
+        scale = min(1.0, availWidth / self.image_width)
+        self.width, self.height = self.image_width * scale, self.image_height * scale
+        return self.width, self.height
+
+    def draw(self):
+        canv = self.canv
+        tagger = getattr(canv, "tagger", None)
+        if tagger:
+            canv._code.append(tagger.begin(tagger.element("Figure", key=self, alt=self.alt, lang=self.language)))
+        canv.drawImage(self.path, 0, 0, self.width, self.height, mask="auto")
+        if tagger:
+            canv._code.append("EMC")
 
 
 def faq(edition: Edition, layout: Layout, body: float) -> list[Flowable]:
