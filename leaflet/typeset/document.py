@@ -32,7 +32,8 @@ class TooLong(Exception):
 
 class ToLastPage(ActionFlowable):
     """Marks the end of the questions: `LeafletDocument.handle_flowable` turns
-    it into blank inner pages, if any, and a break to the back page."""
+    it into Notes pages for the inner pages left over, if any, and a break to
+    the back page."""
 
     def __init__(self, pages: int):
         super().__init__()
