@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
@@ -138,12 +138,3 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, name: str, path: str) -> 
         return Node([_convert(loader, v, name, join(path, i)) for i, v in enumerate(node.value)], name, line, path)
     return Node(loader.construct_object(node), name, line, path)
 
-
-def walk(node: Node) -> Iterator[Node]:
-    yield node
-    if isinstance(node.value, dict):
-        for child in node.value.values():
-            yield from walk(child)
-    elif isinstance(node.value, list):
-        for child in node.value:
-            yield from walk(child)

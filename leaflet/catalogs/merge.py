@@ -63,10 +63,6 @@ def merge(template: Catalog, existing: PoFile | None, language: str) -> Catalog:
     return catalog
 
 
-def new(template: Catalog, language: str) -> Catalog:
-    return merge(template, None, language)
-
-
 def _plural_forms(catalog: Catalog, plural_forms: str) -> None:
     # Babel derives Plural-Forms from its locale data; ours comes from our table.
     catalog._num_plurals = int(plural_forms.split("nplurals=")[1].split(";")[0])

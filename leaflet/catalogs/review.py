@@ -33,9 +33,6 @@ class Review:
     def complete(self) -> bool:
         return not (self.fuzzy or self.untranslated or self.rejected)
 
-    def missing(self) -> list[str]:
-        return [*self.fuzzy, *self.untranslated, *(p.context for p in self.rejected)]
-
 
 def po_path(language: str, domain: str) -> Path:
     return TRANSLATIONS / language / "LC_MESSAGES" / f"{domain}.po"
