@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import source
@@ -18,6 +18,7 @@ COLOURS = ("paper", "text", "heading", "link", "band", "band_text", "rule", "fol
 # Which text colours are read on which background: WCAG 1.4.3 asks 4.5:1.
 READ_ON = {"paper": ("text", "heading", "link"), "band": ("band_text",)}
 MIN_CONTRAST = 4.5
+MARKS = ("crop", "registration", "colour_bars")
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,24 @@ class TextStyle:
 
     def at(self, size: float) -> "TextStyle":
         return replace(self, size=size)
+
+
+@dataclass(frozen=True)
+class Press:
+    """The press (PDF/X-4) form of a layout: bleed, safe margin, marks and process colours."""
+    bleed: float = 3 * MM  # points past the trim that backgrounds run to
+    safe: float = 5 * MM  # nothing that must survive trimming nearer the trim than this
+    profile: str = "ISOcoated_v2_300_bas"  # icc/<profile>.icc, described in icc/profiles.yaml
+    marks: tuple[str, ...] = ("crop",)  # of MARKS: which printer's marks go outside the bleed
+    mark_offset: float = 3.5 * MM  # from the trim edge to where a crop mark starts (beyond the bleed)
+    mark_length: float = 5 * MM
+    mark_width: float = 0.25  # points
+    cmyk: dict = field(default_factory=dict)  # colour name -> (C, M, Y, K) in percent; a colour left out is converted by the profile
+
+    @property
+    def slug(self) -> float:
+        """Room around the trim on the press sheet: the marks and a little air."""
+        return self.mark_offset + self.mark_length + 2 * MM
 
 
 @dataclass(frozen=True)
@@ -54,6 +73,10 @@ class Layout:
     fold_mark_length: float
     fold_mark_width: float
     bilingual: str = "parallel"  # the default bilingual form for this layout
+    press: Press = field(default_factory=Press)
+    # How far backgrounds that touch the trim run past it when the pages are
+    # drawn: 0 for screen and office print, the press bleed for press files.
+    bleed: float = 0.0
 
     def style(self, name: str, body: float | None = None) -> TextStyle:
         """The named style; body-relative styles follow `body` when autofit shrinks it."""
@@ -85,7 +108,7 @@ def load(name_or_path: str | Path) -> Layout:
 
 
 def from_node(root: Node) -> Layout:
-    top = root.mapping(("name", "page", "panels", "type", "colours", "front", "print"), ("bilingual",))
+    top = root.mapping(("name", "page", "panels", "type", "colours", "front", "print"), ("bilingual", "press"))
     page = top["page"].mapping(("width_mm", "height_mm", "margin_mm"))
     margins = page["margin_mm"].mapping(("top", "bottom", "inside", "outside"))
     panels = top["panels"].mapping(tuple(PANEL_PLACES))
@@ -133,7 +156,48 @@ def from_node(root: Node) -> Layout:
         band_height=front["band_height_mm"].number() * MM,
         fold_mark_length=mark["length_mm"].number() * MM, fold_mark_width=mark["width_pt"].number(),
         bilingual=_bilingual(top["bilingual"]) if "bilingual" in top else "parallel",
+        press=_press(top["press"], colours) if "press" in top else Press(),
     )
+
+
+def _press(node: Node, colours: dict) -> Press:
+    m = node.mapping((), ("bleed_mm", "safe_mm", "profile", "marks", "crop_marks", "cmyk"))
+    mm = {}
+    for key in ("bleed_mm", "safe_mm"):
+        if key in m:
+            if not 0 <= m[key].number() <= 20:
+                raise m[key].error(f"{m[key].number():g} mm is not a usable {key[:-3]}")
+            mm[key[:-3]] = m[key].number() * MM
+    marks = ("crop",)
+    if "marks" in m:
+        if not isinstance(m["marks"].value, list):
+            raise m["marks"].error(f"a list of printer's marks ({', '.join(MARKS)}), or []")
+        marks = tuple(item.text() for item in m["marks"].value)
+        for item, name in zip(m["marks"].value, marks):
+            if name not in MARKS:
+                raise item.error(f"'{name}' is not a printer's mark ({', '.join(MARKS)})")
+    crop = {}
+    if "crop_marks" in m:
+        c = m["crop_marks"].mapping((), ("offset_mm", "length_mm", "width_pt"))
+        for key, field in (("offset_mm", "mark_offset"), ("length_mm", "mark_length")):
+            if key in c:
+                crop[field] = c[key].number() * MM
+        if "width_pt" in c:
+            crop["mark_width"] = c["width_pt"].number()
+    cmyk = {}
+    if "cmyk" in m:
+        for name, value in m["cmyk"].mapping((), tuple(colours)).items():
+            parts = value.value if isinstance(value.value, list) else None
+            if parts is None or len(parts) != 4 or not all(
+                    isinstance(p.value, (int, float)) and not isinstance(p.value, bool) and 0 <= p.value <= 100
+                    for p in parts):
+                raise value.error(f"{name}: a process colour is [C, M, Y, K], each 0 to 100 (percent)")
+            cmyk[name] = tuple(float(p.value) for p in parts)
+    press = Press(profile=m["profile"].text() if "profile" in m else Press.profile, marks=marks, cmyk=cmyk,
+                  **mm, **crop)
+    if press.mark_offset < press.bleed:
+        raise m.get("crop_marks", node).error("crop marks must start outside the bleed (offset_mm >= bleed_mm)")
+    return press
 
 
 def _bilingual(node: Node) -> str:

@@ -135,7 +135,8 @@ class LeafletDocument(BaseDocTemplate):
         def band():
             canv.saveState()
             canv.setFillColor(HexColor(L.colours["band"]))
-            canv.rect(0, L.height - L.band_height, L.width, L.band_height, stroke=0, fill=1)
+            b = L.bleed  # a press file's band runs past the trim on the three sides it touches
+            canv.rect(-b, L.height - L.band_height, L.width + 2 * b, L.band_height + b, stroke=0, fill=1)
             canv.restoreState()
 
         canv.artifact(band)
