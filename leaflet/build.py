@@ -30,7 +30,7 @@ class Output:
     data: bytes
     leaflet: str
     languages: tuple[str, ...]
-    format: str  # screen | print
+    format: str  # screen | print | press
     pages: int  # A5 pages
     sheets: int  # printed sheet sides (print files), or pages
     body_size: float
@@ -116,9 +116,31 @@ def make_bilingual(first: Edition, second: Edition, mode: str) -> list[Output]:
             Output(Path(leaflet.id) / f"{stem}.print.pdf", printed, format="print", sheets=pages // 2, **common)]
 
 
+FORMATS = ("screen", "print", "press")
+
+
+def make_press(edition: Edition, second: Edition | None = None, mode: str | None = None,
+               marks: bool | None = None) -> Output:
+    """The press (PDF/X-4) file of an edition, or of a bilingual one with `second`."""
+    from .press import editions as press
+
+    leaflet = edition.leaflet
+    layout = layouts.load(leaflet.layout)
+    partial = ".partial" if edition.partial or edition.partial_labels else ""
+    code = f"{edition.code}+{second.code}" if second else edition.code
+    pdf, pages, size, warnings = press.pair(edition, second, layout, mode, marks) if second else \
+        press.single(edition, layout, marks)
+    return Output(Path(leaflet.id) / f"{leaflet.id}.{code}{partial}.press.pdf", pdf, leaflet=leaflet.id,
+                  languages=(edition.language,) + ((second.language,) if second else ()), format="press",
+                  pages=pages, sheets=pages, body_size=size, warnings=warnings, english_blocks=edition.partial + edition.partial_labels,
+                  bilingual=mode if second else None)
+
+
 def build(paths: list[Path], out_dir: Path, languages: list[str] | None = None,
-          allow_partial: bool = False, bilingual_mode: str | None = None) -> tuple[list[Output], list[str]]:
-    """Build editions; with `bilingual_mode`, also each translation beside English."""
+          allow_partial: bool = False, bilingual_mode: str | None = None,
+          formats: tuple[str, ...] = ("screen", "print"), marks: bool | None = None) -> tuple[list[Output], list[str]]:
+    """Build editions; with `bilingual_mode`, also each translation beside English.
+    `formats`: which of FORMATS to write; `marks`: the press files' crop marks on/off (None: the layout's)."""
     outputs: list[Output] = []
     warnings: list[str] = []
     for path in paths:
@@ -126,11 +148,19 @@ def build(paths: list[Path], out_dir: Path, languages: list[str] | None = None,
         editions, skipped = editions_of(leaflet, languages, allow_partial)
         warnings += skipped
         english_edition = next((e for e in editions if e.is_english), english(leaflet))
+        office = {"screen", "print"} & set(formats)
         for edition in editions:
-            outputs.extend(make(edition))
+            if office:
+                outputs.extend(make(edition))
+            if "press" in formats:
+                outputs.append(make_press(edition, marks=marks))
             if bilingual_mode and not edition.is_english:
                 mode = layouts.load(leaflet.layout).bilingual if bilingual_mode == "default" else bilingual_mode
-                outputs.extend(make_bilingual(edition, english_edition, mode))
+                if office:
+                    outputs.extend(make_bilingual(edition, english_edition, mode))
+                if "press" in formats:
+                    outputs.append(make_press(edition, english_edition, mode, marks))
+    outputs = [o for o in outputs if o.format in formats]
     manifest = json.dumps({"files": [o.manifest() for o in outputs]}, indent=2, ensure_ascii=False) + "\n"
     write_all(out_dir, [(o.path, o.data) for o in outputs] + [(Path("manifest.json"), manifest.encode())])
     return outputs, warnings

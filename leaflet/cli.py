@@ -24,6 +24,11 @@ def parser() -> argparse.ArgumentParser:
                    help="print incomplete translations, with the missing blocks in English")
     b.add_argument("--bilingual", nargs="?", const="default", choices=("parallel", "blocks", "flip", "default"),
                    help="also build each translation with English beside it (default: the layout's mode)")
+    b.add_argument("--format", action="append", choices=("screen", "print", "press"), dest="formats",
+                   help="which files to write (default: screen and print); press is PDF/X-4 for a print "
+                   "shop; may be repeated")
+    b.add_argument("--marks", action=argparse.BooleanOptionalAction, default=None,
+                   help="crop marks on press files (default: as the layout says)")
     sub.add_parser("extract", help="write translations/<leaflet>.pot and translations/leaflet.pot")
     for name, text in (("init", "start a new language's catalogs"),
                        ("update", "merge the templates into the catalogs (changed English becomes fuzzy)"),
@@ -33,6 +38,8 @@ def parser() -> argparse.ArgumentParser:
         c.add_argument("--lang", required=name == "init", help="language code (default: every language)")
     pdf = sub.add_parser("check-pdf", help="check a screen PDF against the accessibility rules")
     pdf.add_argument("file", type=Path)
+    press = sub.add_parser("check-press", help="check a press file against the PDF/X-4 and print-shop rules")
+    press.add_argument("file", type=Path)
     sheet = sub.add_parser("test-sheet", help="write a duplex test sheet: which flip setting prints the right way up")
     sheet.add_argument("--out", type=Path, default=Path("build/duplex-test-sheet.pdf"))
     return p
@@ -45,7 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         if command == "build":
             return _build(getattr(args, "paths", []), getattr(args, "out", Path("build")),
                           getattr(args, "lang", None), getattr(args, "allow_partial", False),
-                          getattr(args, "bilingual", None))
+                          getattr(args, "bilingual", None), tuple(getattr(args, "formats", None) or ("screen", "print")),
+                          getattr(args, "marks", None))
         return COMMANDS[command](args)
     except LeafletError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -55,15 +63,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(paths: list[Path], out: Path, languages: list[str] | None, allow_partial: bool,
-           bilingual: str | None) -> int:
+           bilingual: str | None, formats: tuple[str, ...] = ("screen", "print"), marks: bool | None = None) -> int:
     from . import build
 
-    outputs, skipped = build.build(paths or build.all_content(), out, languages, allow_partial, bilingual)
+    outputs, skipped = build.build(paths or build.all_content(), out, languages, allow_partial, bilingual,
+                                   formats, marks)
     for warning in skipped:
         print(f"warning: {warning}", file=sys.stderr)
     for o in outputs:
         print(f"wrote {out / o.path} ({o.pages} pages, body {o.body_size:g} pt, {len(o.data) // 1024} KB)")
-        if o.format == "screen":
+        if o.format == ("screen" if "screen" in formats else "press"):  # each edition's warnings once
             for warning in o.warnings:
                 print(f"warning: {warning}", file=sys.stderr)
             if o.english_blocks:
@@ -132,6 +141,16 @@ def _check_pdf(args) -> int:
     return 1 if failures else 0
 
 
+def _check_press(args) -> int:
+    from .press import check
+
+    failures = check.check_file(args.file)
+    for failure in failures:
+        print(failure, file=sys.stderr)
+    print(f"{args.file}: {'passes' if not failures else f'{len(failures)} failures'}")
+    return 1 if failures else 0
+
+
 def _test_sheet(args) -> int:
     from . import layout
     from .build import write_all
@@ -144,4 +163,4 @@ def _test_sheet(args) -> int:
 
 
 COMMANDS = {"extract": _extract, "init": lambda a: _update(a, init=True), "update": _update, "check": _check,
-            "status": _status, "check-pdf": _check_pdf, "test-sheet": _test_sheet}
+            "status": _status, "check-pdf": _check_pdf, "check-press": _check_press, "test-sheet": _test_sheet}

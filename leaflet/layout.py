@@ -46,6 +46,7 @@ class Press:
     mark_length: float = 5 * MM
     mark_width: float = 0.25  # points
     cmyk: dict = field(default_factory=dict)  # colour name -> (C, M, Y, K) in percent; a colour left out is converted by the profile
+    lines: dict = field(default_factory=dict, compare=False)  # colour name -> its cmyk line, for errors found later
 
     @property
     def slug(self) -> float:
@@ -184,7 +185,7 @@ def _press(node: Node, colours: dict) -> Press:
                 crop[field] = c[key].number() * MM
         if "width_pt" in c:
             crop["mark_width"] = c["width_pt"].number()
-    cmyk = {}
+    cmyk, lines = {}, {}
     if "cmyk" in m:
         for name, value in m["cmyk"].mapping((), tuple(colours)).items():
             parts = value.value if isinstance(value.value, list) else None
@@ -193,8 +194,9 @@ def _press(node: Node, colours: dict) -> Press:
                     for p in parts):
                 raise value.error(f"{name}: a process colour is [C, M, Y, K], each 0 to 100 (percent)")
             cmyk[name] = tuple(float(p.value) for p in parts)
+            lines[name] = value.line
     press = Press(profile=m["profile"].text() if "profile" in m else Press.profile, marks=marks, cmyk=cmyk,
-                  **mm, **crop)
+                  lines=lines, **mm, **crop)
     if press.mark_offset < press.bleed:
         raise m.get("crop_marks", node).error("crop marks must start outside the bleed (offset_mm >= bleed_mm)")
     return press

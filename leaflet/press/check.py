@@ -17,6 +17,7 @@ import pikepdf
 from PIL import Image
 from pikepdf import Name
 
+from ..errors import LeafletError
 from ..layout import MM
 from . import profiles, walk
 
@@ -33,7 +34,7 @@ def check_file(path: Path, bleed: float = BLEED, safe: float = SAFE) -> list[str
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        return [f"{path}: cannot read: {exc.strerror}"]
+        raise LeafletError(f"cannot read {path}: {exc.strerror}") from None
     return [f"{path}: {line}" for line in check(data, bleed, safe)]
 
 

@@ -54,7 +54,8 @@ class Palette:
             given = layout.press.cmyk.get(name)
             if given is not None and sum(given) > limit:
                 raise LeafletError(f"press.cmyk.{name}: {sum(given):g} % ink is more than the "
-                                   f"{self.profile} profile's {limit:g} %", layout.source)
+                                   f"{self.profile} profile's {limit:g} %", layout.source,
+                                   layout.press.lines.get(name))
             # two layout colours with one RGB: the first one named decides
             self.named.setdefault(rgb, tuple(v / 100 for v in given) if given else convert_rgb(rgb, self.profile))
 
