@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import uuid
+import zlib
 from xml.sax.saxutils import escape
 
 import pikepdf
@@ -131,7 +132,7 @@ def _image(xobj, palette) -> None:
         return
     image = pikepdf.PdfImage(xobj).as_pil_image()
     cmyk = colour.convert_image(image, palette.profile)
-    xobj.write(cmyk.tobytes(), filter=Name.FlateDecode)
+    xobj.write(zlib.compress(cmyk.tobytes(), 9), filter=Name.FlateDecode)
     for key in ("/DecodeParms", "/Decode"):
         if key in xobj:
             del xobj[key]
