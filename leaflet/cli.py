@@ -40,6 +40,8 @@ def parser() -> argparse.ArgumentParser:
     pdf.add_argument("file", type=Path)
     press = sub.add_parser("check-press", help="check a press file against the PDF/X-4 and print-shop rules")
     press.add_argument("file", type=Path)
+    press.add_argument("--bleed-mm", type=float, default=3, help="bleed the file must have (default: 3)")
+    press.add_argument("--safe-mm", type=float, default=5, help="text must keep this far inside the trim (default: 5)")
     sheet = sub.add_parser("test-sheet", help="write a duplex test sheet: which flip setting prints the right way up")
     sheet.add_argument("--out", type=Path, default=Path("build/duplex-test-sheet.pdf"))
     return p
@@ -144,7 +146,7 @@ def _check_pdf(args) -> int:
 def _check_press(args) -> int:
     from .press import check
 
-    failures = check.check_file(args.file)
+    failures = check.check_file(args.file, args.bleed_mm * check.MM, args.safe_mm * check.MM)
     for failure in failures:
         print(failure, file=sys.stderr)
     print(f"{args.file}: {'passes' if not failures else f'{len(failures)} failures'}")

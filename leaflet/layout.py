@@ -148,7 +148,7 @@ def from_node(root: Node) -> Layout:
     if fold["sheet"].text() != "A4":
         raise fold["sheet"].error("only A4 sheets are supported for office printing")
     mark = fold["fold_mark"].mapping(("length_mm", "width_pt"))
-    return Layout(
+    layout = Layout(
         name=top["name"].text(), source=root.file,
         width=page["width_mm"].number() * MM, height=page["height_mm"].number() * MM,
         margin_top=margins["top"].number() * MM, margin_bottom=margins["bottom"].number() * MM,
@@ -159,6 +159,10 @@ def from_node(root: Node) -> Layout:
         bilingual=_bilingual(top["bilingual"]) if "bilingual" in top else "parallel",
         press=_press(top["press"], colours) if "press" in top else Press(),
     )
+    if min(layout.margin_top, layout.margin_bottom, layout.margin_inside, layout.margin_outside) < layout.press.safe:
+        raise (top["press"] if "press" in top else page["margin_mm"]).error(
+            "the page margins must be at least the press safe margin (safe_mm)")
+    return layout
 
 
 def _press(node: Node, colours: dict) -> Press:

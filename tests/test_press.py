@@ -176,3 +176,25 @@ def test_press_files_are_deterministic():
     leaflet = content.load(str(SEED))
     ed = edition.english(leaflet)
     assert build.make_press(ed).data == build.make_press(ed).data
+
+
+def test_build_command_writes_press_files_and_lists_them_in_the_manifest(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+    done = subprocess.run([sys.executable, str(ROOT / "generate.py"), "build", str(SEED), "--out", str(tmp_path),
+                           "--lang", "fa", "--bilingual", "flip", "--format", "press", "--no-marks"],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    files = json.loads((tmp_path / "manifest.json").read_text())["files"]
+    assert [(f["file"], f["format"], f.get("bilingual")) for f in files] == [
+        ("serious-case-reviews/serious-case-reviews.fa.press.pdf", "press", None),
+        ("serious-case-reviews/serious-case-reviews.fa+en.press.pdf", "press", "flip")]
+    for f in files:
+        data = (tmp_path / f["file"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == f["sha256"] and f["pdf_pages"] == f["pages"]
+        assert check.check(data) == []
+        assert b"/CS_All CS" not in b"".join(p.get_contents().get_data() for p in PdfReader(io.BytesIO(data)).pages)
+    assert not list(tmp_path.rglob("*.screen.pdf")) and not list(tmp_path.rglob("*.print.pdf"))

@@ -170,3 +170,21 @@ def test_check_press_command(tmp_path, good):
     (tmp_path / "junk.pdf").write_bytes(b"not a pdf")
     done = run("check-press", tmp_path / "junk.pdf")
     assert done.returncode == 1 and "not a readable PDF" in done.stderr
+
+
+def test_a_cmyk_image_over_the_ink_limit_and_a_hairline_fail(good):
+    def heavy(pdf):
+        img = pdf.make_stream(b"\xff\xff\xff\xff" + b"\x00" * 12, Type=pikepdf.Name.XObject,
+                              Subtype=pikepdf.Name.Image, Width=2, Height=2, ColorSpace=pikepdf.Name.DeviceCMYK,
+                              BitsPerComponent=8)
+        append(pdf, 0, f"q 20 0 0 20 {S + 30:.2f} {S + 30:.2f} cm /Im9 Do Q".encode(), XObject={"/Im9": img})
+        append(pdf, 1, f"q 0.1 w 0 0 0 1 K {S + 30:.2f} {S + 30:.2f} m {S + 90:.2f} {S + 30:.2f} l S Q".encode())
+    text = fails(broken(good, heavy))
+    assert "page 1: an image reaches 400 % ink, the profile allows 300 %" in text
+    assert "page 2: a 0.10 pt line: lines thinner than 0.25 pt may not print" in text
+
+
+def test_the_safe_margin_and_bleed_can_be_asked_for(good, tmp_path):
+    # the footer sits about 7 mm above the trim: a 10 mm safe margin refuses it, a 6 mm bleed too
+    text = "\n".join(check.check(good, bleed=6 * MM, safe=10 * MM))
+    assert "bleed 3.0 mm, needs 6.0 mm" in text and "text within 10 mm of the trim" in text

@@ -106,3 +106,29 @@ def test_checker_text_extents_match_pdfium(tmp_path):
             assert 0 <= max(b[2] for b in ours) - max(b[2] for b in boxes) + 0.5 <= 3.5
             assert min(b[1] for b in ours) == pytest.approx(min(b[1] for b in boxes), abs=1.0)
             assert max(b[3] for b in ours) == pytest.approx(max(b[3] for b in boxes), abs=6.0)
+
+
+def test_a_transparent_logo_keeps_its_soft_mask_and_blends_in_cmyk(write_content, tmp_path):
+    image = Image.new("RGBA", (240, 80), (0, 0, 0, 0))
+    image.paste((200, 30, 40, 255), (20, 20, 220, 60))
+    image.save(tmp_path / "round.png")
+    ed = edition.english(content.load(str(write_content(
+        lambda d: d["front"]["wordmarks"][1].update(logo="round.png", alt="Kingston LSCB")))))
+    o = build.make_press(ed)
+    assert check.check(o.data) == []
+    with pikepdf.open(io.BytesIO(o.data)) as pdf:
+        page = pdf.pages[0]
+        [img] = [x for _, x in page.Resources.XObject.items() if x.Subtype == "/Image"]
+        assert img.ColorSpace == "/DeviceCMYK" and img.SMask.ColorSpace == "/DeviceGray"
+        assert page.obj.Group.S == "/Transparency" and page.obj.Group.CS == "/DeviceCMYK"
+    # rendered, the red box prints red and the transparent part shows the paper
+    doc = pdfium.PdfDocument(o.data)
+    rendered = doc[0].render(scale=2).to_pil().convert("RGB")
+    raw = rendered.tobytes()
+    reds = sum(1 for i in range(0, len(raw), 3) if raw[i] > 150 and raw[i + 1] < 90 and raw[i + 2] < 90)
+    assert reds > 500
+
+
+def test_page_margins_must_keep_the_safe_margin():
+    with pytest.raises(LeafletError, match=r"layouts/test.yaml:\d+: .*at least the press safe margin"):
+        with_press("safe_mm: 5", "safe_mm: 15")

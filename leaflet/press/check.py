@@ -24,6 +24,7 @@ from . import profiles, walk
 BLEED = 3 * MM
 SAFE = 5 * MM
 TOL = 0.5  # points: coordinates are written to 3 or 4 decimals
+HAIRLINE = 0.25  # points: thinner lines may not print
 NS = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "pdfxid": "http://www.npes.org/pdfx/ns/id/",
       "pdf": "http://ns.adobe.com/pdf/1.3/", "xmpMM": "http://ns.adobe.com/xap/1.0/mm/",
       "dc": "http://purl.org/dc/elements/1.1/", "xmp": "http://ns.adobe.com/xap/1.0/"}
@@ -51,6 +52,8 @@ def check(data: bytes, bleed: float = BLEED, safe: float = SAFE) -> list[str]:
     profile, limit = _output_intent(pdf, fails)
     _xmp(pdf, fails)
     _document(pdf, fails)
+    if "/ID" not in pdf.trailer:
+        fails.append("no file identifier (trailer /ID)")
     for number, page in enumerate(pdf.pages, 1):
         _page(pdf, page, number, bleed, safe, limit, fails)
     return fails
@@ -162,9 +165,13 @@ def _page(pdf, page, number, bleed, safe, limit, fails) -> None:
             fails.append(f"{where}: {sum(values) * 100:.0f} % ink ({at}), the profile allows {limit:g} %")
     for m in content.marks:
         b = m.box
+        if m.line_width is not None and m.line_width < HAIRLINE - 1e-3:
+            fails.append(f"{where}: a {m.line_width:.2f} pt line: lines thinner than {HAIRLINE} pt may not print")
         if m.space.startswith(MARK_SPACE) or not _overlaps(b, bleedbox):
             if _overlaps(b, _grow(bleedbox, -TOL)):
                 fails.append(f"{where}: a printer's mark inside the bleed at {_mm(b, trim)}")
+            elif not _inside(b, media):
+                fails.append(f"{where}: a printer's mark off the MediaBox at {_mm(b, trim)}")
             continue
         if not _inside(b, _grow(bleedbox, TOL)):
             fails.append(f"{where}: a {m.kind} runs past the BleedBox at {_mm(b, trim)}")
@@ -198,13 +205,14 @@ def _image(image, where, limit, fails) -> None:
     if "RGB" in space or space.startswith("/ICCBased:3") or space.startswith("/Indexed"):
         fails.append(f"{where}: an image in {space}")
         return
-    if space == "/DeviceCMYK":
-        pil = pikepdf.PdfImage(image).as_pil_image()
-        if pil.mode == "CMYK":
-            raw = pil.tobytes()
-            most = max((sum(raw[i:i + 4]) for i in range(0, len(raw), 4)), default=0) / 2.55
-            if most > limit + 0.5:
-                fails.append(f"{where}: an image reaches {most:.0f} % ink, the profile allows {limit:g} %")
+    if space == "/DeviceCMYK" and int(image.get("/BitsPerComponent", 8)) == 8:
+        if image.get("/Filter") == Name.DCTDecode:
+            raw = Image.open(io.BytesIO(image.read_raw_bytes())).convert("CMYK").tobytes()
+        else:
+            raw = image.read_bytes()  # the samples, without the soft mask a PIL decode would apply
+        most = max((sum(raw[i:i + 4]) for i in range(0, len(raw) - 3, 4)), default=0) / 2.55
+        if most > limit + 0.5:
+            fails.append(f"{where}: an image reaches {most:.0f} % ink, the profile allows {limit:g} %")
 
 
 def _resources(res, where, fails, seen) -> None:

@@ -26,6 +26,7 @@ class Mark:
     box: tuple[float, float, float, float]
     space: str  # the colour space it is painted in (family name, e.g. /DeviceCMYK, /Separation:/All)
     filled_rect: bool = False  # a plain filled rectangle (a background)
+    line_width: float | None = None  # a stroke's width in page space (points)
 
 
 @dataclass
@@ -124,8 +125,11 @@ def _walk(stream, resources, ctm, out: Page, where: str, seen: set) -> None:
             if path:
                 pad = gs["lw"] / 2 if name in STROKES else 0.0
                 space = gs["stroke"] if name in STROKES else gs["fill"]
-                out.marks.append(Mark("path", box_of(path, gs["ctm"], pad), space,
-                                      filled_rect=rect_only and name not in STROKES))
+                m = gs["ctm"]
+                scale = (abs(m[0] * m[3] - m[1] * m[2])) ** 0.5  # the CTM's mean scale
+                out.marks.append(Mark("path", box_of(path, m, pad * scale), space,
+                                      filled_rect=rect_only and name not in STROKES,
+                                      line_width=gs["lw"] * scale if name in STROKES else None))
             path, rect_only = [], True
         elif name == "n":
             path, rect_only = [], True
