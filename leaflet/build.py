@@ -132,8 +132,8 @@ def make_press(edition: Edition, second: Edition | None = None, mode: str | None
         press.single(edition, layout, marks)
     return Output(Path(leaflet.id) / f"{leaflet.id}.{code}{partial}.press.pdf", pdf, leaflet=leaflet.id,
                   languages=(edition.language,) + ((second.language,) if second else ()), format="press",
-                  pages=pages, sheets=pages, body_size=size, warnings=warnings, english_blocks=edition.partial + edition.partial_labels,
-                  bilingual=mode if second else None)
+                  pages=pages, sheets=pages, body_size=size, warnings=warnings,
+                  english_blocks=edition.partial + edition.partial_labels, bilingual=mode if second else None)
 
 
 def build(paths: list[Path], out_dir: Path, languages: list[str] | None = None,

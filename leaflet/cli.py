@@ -54,8 +54,8 @@ def main(argv: list[str] | None = None) -> int:
         if command == "build":
             return _build(getattr(args, "paths", []), getattr(args, "out", Path("build")),
                           getattr(args, "lang", None), getattr(args, "allow_partial", False),
-                          getattr(args, "bilingual", None), tuple(getattr(args, "formats", None) or ("screen", "print")),
-                          getattr(args, "marks", None))
+                          getattr(args, "bilingual", None),
+                          tuple(getattr(args, "formats", None) or ("screen", "print")), getattr(args, "marks", None))
         return COMMANDS[command](args)
     except LeafletError as exc:
         print(f"error: {exc}", file=sys.stderr)

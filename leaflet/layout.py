@@ -45,8 +45,9 @@ class Press:
     mark_offset: float = 3.5 * MM  # from the trim edge to where a crop mark starts (beyond the bleed)
     mark_length: float = 5 * MM
     mark_width: float = 0.25  # points
-    cmyk: dict = field(default_factory=dict)  # colour name -> (C, M, Y, K) in percent; a colour left out is converted by the profile
-    lines: dict = field(default_factory=dict, compare=False)  # colour name -> its cmyk line, for errors found later
+    # colour name -> (C, M, Y, K) in percent; a colour left out is converted by the profile
+    cmyk: dict = field(default_factory=dict)
+    lines: dict = field(default_factory=dict, compare=False)  # colour name -> its cmyk line, for later errors
 
     @property
     def slug(self) -> float:
@@ -159,7 +160,8 @@ def from_node(root: Node) -> Layout:
         bilingual=_bilingual(top["bilingual"]) if "bilingual" in top else "parallel",
         press=_press(top["press"], colours) if "press" in top else Press(),
     )
-    if min(layout.margin_top, layout.margin_bottom, layout.margin_inside, layout.margin_outside) < layout.press.safe:
+    edges = (layout.margin_top, layout.margin_bottom, layout.margin_inside, layout.margin_outside)
+    if min(edges) < layout.press.safe:
         raise (top["press"] if "press" in top else page["margin_mm"]).error(
             "the page margins must be at least the press safe margin (safe_mm)")
     return layout
@@ -184,9 +186,9 @@ def _press(node: Node, colours: dict) -> Press:
     crop = {}
     if "crop_marks" in m:
         c = m["crop_marks"].mapping((), ("offset_mm", "length_mm", "width_pt"))
-        for key, field in (("offset_mm", "mark_offset"), ("length_mm", "mark_length")):
+        for key, attr in (("offset_mm", "mark_offset"), ("length_mm", "mark_length")):
             if key in c:
-                crop[field] = c[key].number() * MM
+                crop[attr] = c[key].number() * MM
         if "width_pt" in c:
             crop["mark_width"] = c["width_pt"].number()
     cmyk, lines = {}, {}

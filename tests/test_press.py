@@ -3,7 +3,6 @@ bilingual form passes the press checker; boxes, output intent, XMP and colour
 are read with pikepdf and pypdf, pixels with pypdfium2."""
 import hashlib
 import io
-import re
 from dataclasses import replace
 
 import pikepdf
@@ -14,7 +13,7 @@ from pypdf import PdfReader
 from conftest import SEED
 from leaflet import build, content, edition, layout
 from leaflet.layout import MM
-from leaflet.press import check, editions, pdfx, profiles
+from leaflet.press import check, editions, profiles
 
 A5 = (148 * MM, 210 * MM)
 BLEED = 3 * MM

@@ -3,7 +3,6 @@ says what is wrong; the good file passes (test_press checks every edition)."""
 import io
 import subprocess
 import sys
-from dataclasses import replace
 
 import pikepdf
 import pytest

@@ -21,9 +21,9 @@ CMYK = tuple[float, float, float, float]  # 0..1 each
 
 @lru_cache(maxsize=None)
 def _transform(profile: str):
-    return ImageCms.buildTransform(ImageCms.createProfile("sRGB"), ImageCms.getOpenProfile(str(profiles.get(profile).path)),
-                                   "RGB", "CMYK", renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
-                                   flags=ImageCms.Flags.BLACKPOINTCOMPENSATION)
+    output = ImageCms.getOpenProfile(str(profiles.get(profile).path))
+    return ImageCms.buildTransform(ImageCms.createProfile("sRGB"), output, "RGB", "CMYK",
+                                   renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC, flags=ImageCms.Flags.BLACKPOINTCOMPENSATION)
 
 
 def convert_rgb(rgb: tuple[int, int, int], profile: str) -> CMYK:

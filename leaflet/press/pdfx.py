@@ -11,6 +11,7 @@ import hashlib
 import io
 import uuid
 import zlib
+from dataclasses import replace
 from xml.sax.saxutils import escape
 
 import pikepdf
@@ -23,15 +24,16 @@ PDFX = "PDF/X-4"
 KEEP_INFO = ("/Title", "/Author", "/Subject", "/Creator", "/Producer", "/CreationDate", "/ModDate")
 
 
-def press(pdf: bytes, layout: Layout, order: list[tuple[int, bool]] | None = None, marks_on: bool | None = None) -> bytes:
+def press(pdf: bytes, layout: Layout, order: list[tuple[int, bool]] | None = None,
+          marks_on: bool | None = None) -> bytes:
     """`pdf`: the pages at trim size, drawn with `layout.bleed` = the press bleed.
     `order`: per press page, (source page 1-based, turned upside down); default reading order.
     `marks_on`: False drops every mark, True forces crop marks on, None follows the layout."""
     spec = layout.press
     if marks_on is False:
-        spec = _replace(spec, marks=())
+        spec = replace(spec, marks=())
     elif marks_on and "crop" not in spec.marks:
-        spec = _replace(spec, marks=("crop",) + spec.marks)
+        spec = replace(spec, marks=("crop",) + spec.marks)
     profile = profiles.get(spec.profile)
     palette = colour.Palette(layout)
     src = pikepdf.open(io.BytesIO(pdf))
@@ -48,11 +50,6 @@ def press(pdf: bytes, layout: Layout, order: list[tuple[int, bool]] | None = Non
     out.save(buf, force_version="1.6", deterministic_id=True, compress_streams=True,
              object_stream_mode=pikepdf.ObjectStreamMode.disable)
     return buf.getvalue()
-
-
-def _replace(spec, **kw):
-    from dataclasses import replace
-    return replace(spec, **kw)
 
 
 def _page(pdf, page, spec, palette, upside_down, all_space, converted) -> None:
