@@ -74,7 +74,7 @@ def _build(paths: list[Path], out: Path, languages: list[str] | None, allow_part
         print(f"warning: {warning}", file=sys.stderr)
     for o in outputs:
         print(f"wrote {out / o.path} ({o.pages} pages, body {o.body_size:g} pt, {len(o.data) // 1024} KB)")
-        if o.format == ("screen" if "screen" in formats else "press"):  # each edition's warnings once
+        if o.format == next(f for f in ("screen", "print", "press") if f in formats):  # each edition's warnings once
             for warning in o.warnings:
                 print(f"warning: {warning}", file=sys.stderr)
             if o.english_blocks:

@@ -161,9 +161,8 @@ def from_node(root: Node) -> Layout:
         press=_press(top["press"], colours) if "press" in top else Press(),
     )
     edges = (layout.margin_top, layout.margin_bottom, layout.margin_inside, layout.margin_outside)
-    if min(edges) < layout.press.safe:
-        raise (top["press"] if "press" in top else page["margin_mm"]).error(
-            "the page margins must be at least the press safe margin (safe_mm)")
+    if "press" in top and min(edges) < layout.press.safe:
+        raise top["press"].error("the page margins must be at least the press safe margin (safe_mm)")
     return layout
 
 

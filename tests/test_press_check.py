@@ -187,3 +187,18 @@ def test_the_safe_margin_and_bleed_can_be_asked_for(good, tmp_path):
     # the footer sits about 7 mm above the trim: a 10 mm safe margin refuses it, a 6 mm bleed too
     text = "\n".join(check.check(good, bleed=6 * MM, safe=10 * MM))
     assert "bleed 3.0 mm, needs 6.0 mm" in text and "text within 10 mm of the trim" in text
+
+
+def test_an_rgb_shading_and_a_picture_in_the_safe_margin_fail(good):
+    def change(pdf):
+        shading = pdf.make_indirect(pikepdf.Dictionary(ShadingType=2, ColorSpace=pikepdf.Name.DeviceRGB,
+                                                       Coords=[0, 0, 1, 0], Function=pikepdf.Dictionary(
+                                                           FunctionType=2, Domain=[0, 1], C0=[1, 0, 0], C1=[0, 0, 1],
+                                                           N=1)))
+        append(pdf, 1, f"q {S + 20:.2f} {S + 20:.2f} 50 50 re W n /Sh9 sh Q".encode(), Shading={"/Sh9": shading})
+        img = pdf.make_stream(b"\x00\x00\x00\x80" * 4, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image,
+                              Width=2, Height=2, ColorSpace=pikepdf.Name.DeviceCMYK, BitsPerComponent=8)
+        append(pdf, 0, f"q 20 0 0 20 {S + 1 * MM:.2f} {S + 40 * MM:.2f} cm /Im9 Do Q".encode(),
+               XObject={"/Im9": img})
+    text = fails(broken(good, change))
+    assert "page 2: a shading in /DeviceRGB" in text and "page 1: image within 5 mm of the trim at (1.0, 40.0)" in text

@@ -175,8 +175,8 @@ def _page(pdf, page, number, bleed, safe, limit, fails) -> None:
             continue
         if not _inside(b, _grow(bleedbox, TOL)):
             fails.append(f"{where}: a {m.kind} runs past the BleedBox at {_mm(b, trim)}")
-        if m.kind == "text" and not _inside(b, _grow(trim, -safe + TOL)):
-            fails.append(f"{where}: text within {safe / MM:g} mm of the trim at {_mm(b, trim)}")
+        if m.kind in ("text", "image") and not _inside(b, _grow(trim, -safe + TOL)):
+            fails.append(f"{where}: {m.kind} within {safe / MM:g} mm of the trim at {_mm(b, trim)}")
         if m.kind == "path" and m.filled_rect:
             for i, edge in enumerate(_touching(b, trim)):
                 fails.append(f"{where}: a background stops at the {edge} trim edge instead of running into the bleed")
@@ -228,6 +228,12 @@ def _resources(res, where, fails, seen) -> None:
             cs = str(smask.G.get("/Group", {}).get("/CS", ""))
             if "RGB" in cs:
                 fails.append(f"{where}: a soft mask group blends in RGB")
+    shadings = list((res.get("/Shading") or {}).values())
+    shadings += [p.Shading for p in (res.get("/Pattern") or {}).values() if "/Shading" in p]
+    for shading in shadings:
+        space = walk.family(shading.get("/ColorSpace", Name.DeviceGray), res)
+        if "RGB" in space or space.startswith("/ICCBased:3"):
+            fails.append(f"{where}: a shading in {space}")
     for _, x in (res.get("/XObject") or {}).items():
         if x.objgen in seen:
             continue
