@@ -202,3 +202,11 @@ def test_an_rgb_shading_and_a_picture_in_the_safe_margin_fail(good):
                XObject={"/Im9": img})
     text = fails(broken(good, change))
     assert "page 2: a shading in /DeviceRGB" in text and "page 1: image within 5 mm of the trim at (1.0, 40.0)" in text
+
+
+def test_javascript_and_embedded_files_fail(good):
+    def change(pdf):
+        pdf.Root.OpenAction = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert(1)"))
+        pdf.Root.Names = pikepdf.Dictionary(EmbeddedFiles=pikepdf.Dictionary(Names=[]))
+    text = fails(broken(good, change))
+    assert "an OpenAction other than GoTo" in text and "embedded files" in text

@@ -130,6 +130,12 @@ def _document(pdf, fails) -> None:
         fails.append("JavaScript")
     if "/AcroForm" in root:
         fails.append("interactive form fields (/AcroForm)")
+    if "/Names" in root and "/EmbeddedFiles" in root.Names:
+        fails.append("embedded files")
+    for config in [root.OCProperties.get("/D", {})] + list(root.OCProperties.get("/Configs", [])) \
+            if "/OCProperties" in root else []:
+        if "/Name" not in config:
+            fails.append("an optional content configuration without a /Name")
 
 
 def _page(pdf, page, number, bleed, safe, limit, fails) -> None:
