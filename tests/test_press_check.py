@@ -210,3 +210,9 @@ def test_javascript_and_embedded_files_fail(good):
         pdf.Root.Names = pikepdf.Dictionary(EmbeddedFiles=pikepdf.Dictionary(Names=[]))
     text = fails(broken(good, change))
     assert "an OpenAction other than GoTo" in text and "embedded files" in text
+
+
+def test_a_malformed_content_stream_is_a_failure_not_a_crash(good):
+    def change(pdf):
+        pdf.pages[1].obj.Contents = pdf.make_stream(b"q 1 0 0 1 cm BT /F9 Tf (x) Tj ET Q [ (")
+    assert "page 2: cannot be read through" in fails(broken(good, change))

@@ -50,6 +50,3 @@ def get(name: str) -> Profile:
     except KeyError:
         raise LeafletError(f"unknown CMYK profile '{name}' (profiles: {', '.join(table())})") from None
 
-
-def by_identifier(identifier: str) -> Profile | None:
-    return next((p for p in table().values() if p.identifier == identifier), None)
