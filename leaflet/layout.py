@@ -47,7 +47,7 @@ class Press:
     mark_width: float = 0.25  # points
     # colour name -> (C, M, Y, K) in percent; a colour left out is converted by the profile
     cmyk: dict = field(default_factory=dict)
-    lines: dict = field(default_factory=dict, compare=False)  # colour name -> its cmyk line, for later errors
+    lines: dict = field(default_factory=dict, compare=False)  # colour name / "profile" -> its line, for later errors
 
     @property
     def slug(self) -> float:
@@ -200,6 +200,8 @@ def _press(node: Node, colours: dict) -> Press:
                 raise value.error(f"{name}: a process colour is [C, M, Y, K], each 0 to 100 (percent)")
             cmyk[name] = tuple(float(p.value) for p in parts)
             lines[name] = value.line
+    if "profile" in m:
+        lines["profile"] = m["profile"].line
     press = Press(profile=m["profile"].text() if "profile" in m else Press.profile, marks=marks, cmyk=cmyk,
                   lines=lines, **mm, **crop)
     if press.mark_offset < press.bleed:

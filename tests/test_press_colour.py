@@ -132,3 +132,12 @@ def test_a_transparent_logo_keeps_its_soft_mask_and_blends_in_cmyk(write_content
 def test_page_margins_must_keep_the_safe_margin():
     with pytest.raises(LeafletError, match=r"layouts/test.yaml:\d+: .*at least the press safe margin"):
         with_press("safe_mm: 5", "safe_mm: 15")
+
+
+def test_an_unknown_profile_is_refused_at_its_line():
+    text = (LAYOUTS / "a5-fold.yaml").read_text().splitlines()
+    line = next(i for i, t in enumerate(text, 1) if t.strip().startswith("profile:"))
+    with pytest.raises(LeafletError) as exc:
+        colour.Palette(with_press("profile: ISOcoated_v2_300_bas", "profile: PSOuncoated"))
+    assert str(exc.value) == (f"layouts/test.yaml:{line}: press.profile: unknown CMYK profile 'PSOuncoated' "
+                              "(profiles: ISOcoated_v2_300_bas)")

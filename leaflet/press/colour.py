@@ -23,7 +23,8 @@ CMYK = tuple[float, float, float, float]  # 0..1 each
 def _transform(profile: str):
     output = ImageCms.getOpenProfile(str(profiles.get(profile).path))
     return ImageCms.buildTransform(ImageCms.createProfile("sRGB"), output, "RGB", "CMYK",
-                                   renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC, flags=ImageCms.Flags.BLACKPOINTCOMPENSATION)
+                                   renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
+                                   flags=ImageCms.Flags.BLACKPOINTCOMPENSATION)
 
 
 def convert_rgb(rgb: tuple[int, int, int], profile: str) -> CMYK:
@@ -47,7 +48,10 @@ class Palette:
 
     def __init__(self, layout: Layout):
         self.profile = layout.press.profile
-        limit = profiles.get(self.profile).max_ink
+        try:
+            limit = profiles.get(self.profile).max_ink
+        except LeafletError as exc:  # the layout named it: say where
+            raise LeafletError(f"press.profile: {exc}", layout.source, layout.press.lines.get("profile")) from None
         self.named: dict[tuple[int, int, int], CMYK] = {}
         for name, hex_colour in layout.colours.items():
             rgb = tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
