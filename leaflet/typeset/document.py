@@ -135,8 +135,8 @@ class LeafletDocument(BaseDocTemplate):
         def band():
             canv.saveState()
             canv.setFillColor(HexColor(L.colours["band"]))
-            b = L.bleed  # a press file's band runs past the trim on the three sides it touches
-            canv.rect(-b, L.height - L.band_height, L.width + 2 * b, L.band_height + b, stroke=0, fill=1)
+            m = -L.bleed  # a press file's band runs past the trim into the bleed on the three sides it touches
+            canv.rect(m, L.height - L.band_height, L.width - 2 * m, L.band_height - m, stroke=0, fill=1)
             canv.restoreState()
 
         canv.artifact(band)
