@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..content import Leaflet
 from ..errors import LeafletError
-from . import extract, languages, merge, pofile
+from . import extract, languages, merge, pofile, powrite
 from .review import TRANSLATIONS, Review, available, po_path
 from .translate import reviews
 
@@ -35,7 +35,20 @@ def templates(leaflets: list[Leaflet]) -> dict[str, object]:
 
 
 def extract_all(leaflets: list[Leaflet]) -> list[tuple[Path, bytes]]:
-    return [(TRANSLATIONS / f"{domain}.pot", extract.pot_bytes(cat)) for domain, cat in templates(leaflets).items()]
+    out = []
+    for domain, catalog in templates(leaflets).items():
+        path = TRANSLATIONS / f"{domain}.pot"
+        data = extract.pot_bytes(catalog)
+        if path.exists():  # the same messages: keep the template's date, so the file does not change
+            try:
+                old = pofile.read(path, _rel(path))
+            except LeafletError:
+                old = None
+            created = old.header.get("POT-Creation-Date") if old else None
+            if created and extract.pot_bytes(catalog, created) == path.read_bytes():
+                data = path.read_bytes()
+        out.append((path, data))
+    return out
 
 
 def update(leaflets: list[Leaflet], language: str | None, init: bool = False) -> list[tuple[Path, bytes]]:
@@ -53,9 +66,7 @@ def update(leaflets: list[Leaflet], language: str | None, init: bool = False) ->
         for code in targets:
             path = po_path(code, domain)
             existing = pofile.read(path, _rel(path)) if path.exists() else None
-            extra = {k: v for k, v in existing.header.items() if k.startswith("X-")} if existing else \
-                {"X-Review-Status": "example translation awaiting review by a qualified translator"} if init else {}
-            out.append((path, pofile.write(merge.merge(template, existing, code), extra)))
+            out.append((path, powrite.write(merge.merge(template, existing, code))))
     return out
 
 

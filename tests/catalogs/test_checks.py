@@ -1,14 +1,12 @@
-import shutil
-
 import pytest
 
 from leaflet import content
-from leaflet.catalogs import review, translate
+from leaflet.catalogs import translate
 from leaflet.catalogs.checks import check_entry
 from leaflet.catalogs.pofile import Entry
 from leaflet.errors import LeafletError
 
-from conftest import ROOT, SEED
+from conftest import SEED
 
 ENGLISH = "We are required to produce an **Executive Summary**, which outlines the key findings."
 
@@ -45,15 +43,6 @@ def test_placeholders_must_match():
 
 def test_joiners_are_allowed_where_scripts_need_them():
     assert problems("این گزارش می\u200cشود **خلاصه**") == []
-
-
-@pytest.fixture
-def translations(tmp_path, monkeypatch):
-    """A copy of translations/ that a test may spoil."""
-    copy = tmp_path / "translations"
-    shutil.copytree(ROOT / "translations", copy)
-    monkeypatch.setattr(review, "TRANSLATIONS", copy)
-    return copy
 
 
 def spoil(translations, language, old, new, domain="serious-case-reviews"):

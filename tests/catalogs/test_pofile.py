@@ -40,9 +40,10 @@ def test_malformed_catalogs_are_refused_with_file_and_line(body, message):
 def test_bad_encoding_and_foreign_charset():
     with pytest.raises(LeafletError, match=r"pl.po:7: not valid UTF-8"):
         parse((HEADER + 'msgid "Hello"\nmsgstr "').encode() + b"\xff\xfe\"\n")
-    latin = HEADER.replace("UTF-8", "ISO-8859-2") + 'msgid "a"\nmsgstr "b"\n'
-    with pytest.raises(LeafletError, match="charset ISO-8859-2 is not supported"):
-        parse(latin.encode())
+    latin = HEADER.replace("UTF-8", "ISO-8859-2") + 'msgid "Hello"\nmsgstr "Cześć, źdźbło"\n'
+    assert parse(latin.encode("iso-8859-2")).entries[0].msgstr == "Cześć, źdźbło"
+    with pytest.raises(LeafletError, match=r"pl.po:4: unknown charset 'KLINGON'"):
+        parse(HEADER.replace("UTF-8", "KLINGON").encode())
 
 
 def test_size_cap():
