@@ -30,7 +30,11 @@ def parser() -> argparse.ArgumentParser:
                        ("check", "check catalogs from translators; exit 1 if any entry is rejected"),
                        ("status", "translated / fuzzy / untranslated / rejected, per leaflet and language")):
         c = sub.add_parser(name, help=text)
-        c.add_argument("--lang", required=name == "init", help="language code (default: every language)")
+        if name == "init":
+            c.add_argument("--lang", required=True, help="the language to start: any language CLDR knows, as a "
+                           "BCP 47 tag (pt, uk, zh-Hans, pt-BR)")
+        else:
+            c.add_argument("--lang", help="language code (default: every language)")
     pdf = sub.add_parser("check-pdf", help="check a screen PDF against the accessibility rules")
     pdf.add_argument("file", type=Path)
     sheet = sub.add_parser("test-sheet", help="write a duplex test sheet: which flip setting prints the right way up")
@@ -94,9 +98,16 @@ def _extract(args) -> int:
 
 
 def _update(args, init: bool = False) -> int:
-    from .catalogs import workflow
+    from .catalogs import languages, workflow
 
     _write(workflow.update(_leaflets(), args.lang, init=init))
+    if init:
+        from .fonts import family_for
+
+        lang = languages.get(args.lang)
+        if family_for(lang.script, lang.code) is None:
+            print(f"warning: fonts/ has no font for {lang.english_name}'s script ({lang.script}): add one to "
+                  "fonts/fonts.yaml before building this language", file=sys.stderr)
     return 0
 
 
@@ -107,8 +118,10 @@ def _check(args) -> int:
     for line in problems:
         print(line, file=sys.stderr)
     bad = sum(r.rejected for r in rows)
-    print(f"checked {len(rows)} catalogs: {bad} entries rejected")
-    return 1 if bad else 0
+    unreadable = sum(1 for r in rows if r.error)
+    print(f"checked {len(rows)} catalogs: {bad} entries rejected"
+          + (f", {unreadable} catalogs could not be read" if unreadable else ""))
+    return 2 if unreadable else 1 if bad else 0
 
 
 def _status(args) -> int:
@@ -117,9 +130,12 @@ def _status(args) -> int:
     _, rows = workflow.check(_leaflets(), args.lang)
     print(f"{'leaflet':24} {'lang':8} {'domain':24} {'translated':>10} {'fuzzy':>6} {'untransl.':>9} {'rejected':>8}")
     for r in rows:
+        if r.error:
+            print(f"{r.leaflet:24} {r.language:8} {r.domain:24} unreadable: {r.error}")
+            continue
         print(f"{r.leaflet:24} {r.language:8} {r.domain:24} {r.translated:>6}/{r.total:<3} {r.fuzzy:>6} "
               f"{r.untranslated:>9} {r.rejected:>8}")
-    return 0
+    return 2 if any(r.error for r in rows) else 0
 
 
 def _check_pdf(args) -> int:

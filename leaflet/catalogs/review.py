@@ -35,12 +35,14 @@ class Review:
 
 
 def po_path(language: str, domain: str) -> Path:
-    return TRANSLATIONS / language / "LC_MESSAGES" / f"{domain}.po"
+    """The catalog's path; the folder comes from the languages module (a known language, or an error)."""
+    return TRANSLATIONS / languages.catalog_folder(language) / "LC_MESSAGES" / f"{domain}.po"
 
 
 def available(domain: str) -> list[str]:
-    """Languages that have a catalog for `domain`, in a stable order."""
-    return sorted(p.parent.parent.name for p in TRANSLATIONS.glob(f"*/LC_MESSAGES/{domain}.po"))
+    """Languages (BCP 47 codes) that have a catalog for `domain`, in a stable order."""
+    found = (languages.from_folder(p.parent.parent.name) for p in TRANSLATIONS.glob(f"*/LC_MESSAGES/{domain}.po"))
+    return sorted(code for code in found if code)
 
 
 def display(path: Path) -> str:
@@ -61,9 +63,9 @@ def review_file(language: str, domain: str, english: dict) -> Review:
 def review(po: PoFile, language: str, english: dict) -> Review:
     lang = languages.get(language)
     header_language = po.header.get("Language", "")
-    if header_language.replace("-", "_") != lang.posix:
+    if not lang.accepts_header(header_language):
         raise LeafletError(f"Language header is '{header_language}' but this is the catalog for "
-                           f"'{lang.posix}' (translations/{language}/)", po.path, 1)
+                           f"'{lang.posix}' (translations/{lang.folder}/)", po.path, 1)
     notes = []
     if po.header.get("Plural-Forms", lang.plural_forms) != lang.plural_forms:
         notes.append(f"{po.path}: Plural-Forms in the file is ignored; ours is '{lang.plural_forms}'")

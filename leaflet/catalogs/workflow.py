@@ -11,8 +11,8 @@ from pathlib import Path
 from ..content import Leaflet
 from ..errors import LeafletError
 from . import extract, languages, merge, pofile, powrite
-from .review import TRANSLATIONS, Review, available, po_path
-from .translate import reviews
+from .review import TRANSLATIONS, Review, available, po_path, review_file
+from .translate import sources
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class Status:
     fuzzy: int
     untranslated: int
     rejected: int
+    error: str = ""  # the catalog could not be read: why (file:line: ...)
 
 
 def templates(leaflets: list[Leaflet]) -> dict[str, object]:
@@ -57,9 +58,12 @@ def update(leaflets: list[Leaflet], language: str | None, init: bool = False) ->
     if init:
         if language is None:
             raise LeafletError("init needs --lang")
-        languages.get(language)  # a known language, with plural forms in our table
-        if po_path(language, extract.LABELS_DOMAIN).exists():
-            raise LeafletError(f"translations/{language}/ already exists; use update")
+        folder = languages.catalog_folder(language)  # a known language, or a clear error
+        if (TRANSLATIONS / folder).exists():
+            raise LeafletError(f"translations/{folder}/ already exists; use update")
+    elif language is not None and not (TRANSLATIONS / languages.catalog_folder(language)).is_dir():
+        raise LeafletError(f"there are no {language} catalogs yet (translations/{languages.catalog_folder(language)}/); "
+                           f"start them with `python generate.py init --lang {language}`")
     targets = [language] if language else _languages()
     out = []
     for domain, template in templates(leaflets).items():
@@ -73,10 +77,18 @@ def update(leaflets: list[Leaflet], language: str | None, init: bool = False) ->
 def check(leaflets: list[Leaflet], language: str | None) -> tuple[list[str], list[Status]]:
     """Problems found (one line each) and the status of every catalog checked."""
     problems, rows = [], []
+    if language is not None and not (TRANSLATIONS / languages.catalog_folder(language)).is_dir():
+        raise LeafletError(f"there are no {language} catalogs to check (translations/"
+                           f"{languages.catalog_folder(language)}/ does not exist)")
     for leaflet in leaflets:
         for code in ([language] if language else available(leaflet.id)):
-            content_review, labels_review = reviews(leaflet, code)
-            for domain, r in ((leaflet.id, content_review), (extract.LABELS_DOMAIN, labels_review)):
+            for domain, english in sources(leaflet).items():
+                try:  # one unreadable catalog is reported, and the others still checked
+                    r = review_file(code, domain, english)
+                except LeafletError as exc:
+                    problems.append(str(exc))
+                    rows.append(Status(leaflet.id, code, domain, len(english), 0, 0, 0, 0, str(exc)))
+                    continue
                 problems += [f"{p} (not printed)" for p in r.rejected] + list(r.notes)
                 rows.append(_status(leaflet.id, code, domain, r))
     return problems, rows
@@ -89,7 +101,8 @@ def _status(leaflet: str, code: str, domain: str, r: Review) -> Status:
 
 
 def _languages() -> list[str]:
-    return sorted(p.name for p in TRANSLATIONS.iterdir() if (p / "LC_MESSAGES").is_dir())
+    found = (languages.from_folder(p.name) for p in TRANSLATIONS.iterdir() if (p / "LC_MESSAGES").is_dir())
+    return sorted(code for code in found if code)
 
 
 def _rel(path: Path) -> str:
