@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import LeafletError
 from . import languages
-from .checks import Problem, check_entry
+from .checks import Problem, check_entry, warnings_for
 from .pofile import PoFile, read
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -28,6 +28,7 @@ class Review:
     untranslated: tuple[str, ...]
     rejected: tuple[Problem, ...]
     notes: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # for a reviewer: accepted, but worth a look
 
     @property
     def complete(self) -> bool:
@@ -70,7 +71,7 @@ def review(po: PoFile, language: str, english: dict) -> Review:
     if po.header.get("Plural-Forms", lang.plural_forms) != lang.plural_forms:
         notes.append(f"{po.path}: Plural-Forms in the file is ignored; ours is '{lang.plural_forms}'")
     entries = {(e.context if e.context is not None else e.msgid): e for e in po.active()}
-    accepted, fuzzy, untranslated, rejected = {}, [], [], []
+    accepted, fuzzy, untranslated, rejected, warnings = {}, [], [], [], []
     for key, source in english.items():
         entry = entries.get(key)
         if entry is None or not entry.msgstr:
@@ -83,5 +84,6 @@ def review(po: PoFile, language: str, english: dict) -> Review:
                 rejected.extend(Problem(po.path, entry.line, key, p) for p in problems)
             else:
                 accepted[key] = entry.msgstr
+                warnings += [str(Problem(po.path, entry.line, key, w)) for w in warnings_for(entry, source)]
     return Review(language, po.path, accepted, tuple(fuzzy), tuple(untranslated),
-                  tuple(rejected), tuple(notes))
+                  tuple(rejected), tuple(notes), tuple(warnings))

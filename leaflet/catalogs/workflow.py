@@ -90,6 +90,7 @@ def check(leaflets: list[Leaflet], language: str | None) -> tuple[list[str], lis
                     rows.append(Status(leaflet.id, code, domain, len(english), 0, 0, 0, 0, str(exc)))
                     continue
                 problems += [f"{p} (not printed)" for p in r.rejected] + list(r.notes)
+                problems += [f"warning: {w}" for w in r.warnings]
                 rows.append(_status(leaflet.id, code, domain, r))
     return problems, rows
 

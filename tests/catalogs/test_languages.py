@@ -105,7 +105,8 @@ def test_a_language_header_with_a_region_is_accepted_for_its_folder(translations
     code = languages.from_folder(folder)
     spoil(translations, folder, f'"Language: {languages.get(code).posix}\\n"', f'"Language: {header}\\n"')
     problems, rows = workflow.check([content.load(SEED)], code)
-    assert problems == [] and all(r.translated == r.total and not r.error for r in rows)
+    assert [p for p in problems if not p.startswith("warning: ")] == []
+    assert all(r.translated == r.total and not r.error for r in rows)
 
 
 def test_a_header_for_another_script_or_language_is_refused(translations):
@@ -120,8 +121,9 @@ def test_one_bad_catalog_does_not_stop_check_or_status(translations, capsys):
     spoil(translations, "pl", 'msgstr "Analizy poważnych przypadków"', 'msgstr "Analizy poważnych przypadków')
     assert cli.main(["check"]) == 2
     out, err = capsys.readouterr()
-    assert len(err.splitlines()) == 1 and err.endswith(
-        "translations/pl/LC_MESSAGES/serious-case-reviews.po:26: unterminated string (a line must end with a closing \")\n")
+    errors = [line for line in err.splitlines() if not line.startswith("warning: ")]
+    assert len(errors) == 1 and errors[0].endswith(
+        "translations/pl/LC_MESSAGES/serious-case-reviews.po:26: unterminated string (a line must end with a closing \")")
     assert "checked 24 catalogs: 0 entries rejected, 1 catalogs could not be read" in out
     assert cli.main(["status"]) == 2
     rows = capsys.readouterr().out.splitlines()[1:]
