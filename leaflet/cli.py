@@ -35,6 +35,11 @@ def parser() -> argparse.ArgumentParser:
                            "BCP 47 tag (pt, uk, zh-Hans, pt-BR)")
         else:
             c.add_argument("--lang", help="language code (default: every language)")
+    ex = sub.add_parser("export-xliff", help="write a language's catalogs as XLIFF 1.2 for a translation agency")
+    ex.add_argument("--lang", required=True, help="language code")
+    ex.add_argument("--out", type=Path, required=True, help="the .xlf file to write")
+    im = sub.add_parser("import-xliff", help="merge an agency's XLIFF back into the catalogs, through the checks")
+    im.add_argument("file", type=Path)
     pdf = sub.add_parser("check-pdf", help="check a screen PDF against the accessibility rules")
     pdf.add_argument("file", type=Path)
     sheet = sub.add_parser("test-sheet", help="write a duplex test sheet: which flip setting prints the right way up")
@@ -138,6 +143,32 @@ def _status(args) -> int:
     return 2 if any(r.error for r in rows) else 0
 
 
+def _export_xliff(args) -> int:
+    from .build import write_all
+    from .catalogs import workflow
+
+    data = workflow.export_xliff(_leaflets(), args.lang)
+    out = args.out.resolve()
+    write_all(out.parent, [(Path(out.name), data)])
+    print(f"wrote {args.out}")
+    return 0
+
+
+def _import_xliff(args) -> int:
+    from .catalogs import workflow
+
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise LeafletError(f"cannot read file: {exc.strerror}", str(args.file)) from None
+    files, refused = workflow.import_xliff(_leaflets(), data, str(args.file))
+    _write(files)
+    for line in refused:
+        print(line, file=sys.stderr)
+    print(f"imported {args.file}: {len(refused)} targets refused")
+    return 1 if refused else 0
+
+
 def _check_pdf(args) -> int:
     from . import pdfcheck
 
@@ -160,4 +191,5 @@ def _test_sheet(args) -> int:
 
 
 COMMANDS = {"extract": _extract, "init": lambda a: _update(a, init=True), "update": _update, "check": _check,
-            "status": _status, "check-pdf": _check_pdf, "test-sheet": _test_sheet}
+            "status": _status, "export-xliff": _export_xliff,
+            "import-xliff": _import_xliff, "check-pdf": _check_pdf, "test-sheet": _test_sheet}

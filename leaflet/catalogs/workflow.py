@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..content import Leaflet
 from ..errors import LeafletError
-from . import extract, languages, merge, pofile, powrite
+from . import extract, languages, merge, pofile, powrite, xliff
 from .review import TRANSLATIONS, Review, available, po_path, review_file
 from .translate import sources
 
@@ -111,3 +111,43 @@ def _rel(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def export_xliff(leaflets: list[Leaflet], language: str) -> bytes:
+    """Every catalog of `language` as one XLIFF 1.2 file (a <file> per catalog)."""
+    lang = languages.get(language)
+    catalogs = []
+    for leaflet in leaflets:
+        for domain, english in sources(leaflet).items():
+            if domain == extract.LABELS_DOMAIN and any(d == domain for d, _, _ in catalogs):
+                continue
+            path = po_path(lang.code, domain)
+            if not path.exists():
+                raise LeafletError(f"there is no {lang.code} catalog to export; start one with "
+                                   f"`python generate.py init --lang {lang.code}`", _rel(path))
+            catalogs.append((domain, pofile.read(path, _rel(path)), english))
+    return xliff.export(catalogs, lang.code, leaflets[0].language if leaflets else "en-GB")
+
+
+def import_xliff(leaflets: list[Leaflet], data: bytes, name: str) -> tuple[list[tuple[Path, bytes]], list[str]]:
+    """The catalogs with an agency's returned targets merged in, and what was refused."""
+    returned = xliff.read(data, name)
+    code = next((c for c in _languages() if languages.get(c).accepts_header(returned.language)), None)
+    if code is None:
+        raise LeafletError(f"target-language is '{returned.language}', and there are no catalogs for it; start them "
+                           "with `python generate.py init --lang ...`", name)
+    english = {}
+    for leaflet in leaflets:
+        english.update(sources(leaflet))
+    out, refused = [], []
+    domains = {u.domain for u in returned.units}
+    unknown = domains - set(english)
+    if unknown:
+        raise LeafletError(f"<file original=...> names no catalog of this project: {', '.join(sorted(unknown))}", name)
+    for domain in sorted(domains):
+        path = po_path(code, domain)
+        po = pofile.read(path, _rel(path))
+        entries, lost = xliff.merge(po, [u for u in returned.units if u.domain == domain], english[domain], name)
+        refused += lost
+        out.append((path, powrite.write([po.header_entry, *entries] if po.header_entry else entries)))
+    return out, refused
