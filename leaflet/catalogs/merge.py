@@ -28,16 +28,20 @@ from .extract import date, template_entries
 from .checks import check_entry
 from .pofile import Entry, PoFile
 
-REVIEW_NOTE = "EXAMPLE TRANSLATION awaiting review by a qualified translator: do not print for families before review."
-
 
 def merge(template: Catalog, existing: PoFile | None, language: str) -> list[Entry]:
     """The merged catalog: its header entry first, then the entries in template order, then obsolete ones."""
+    return merge_po(template_entries(template), template.project, template.version, date(template.creation_date),
+                    existing, language)
+
+
+def merge_po(template: list[Entry], project: str, version: str, created: str, existing: PoFile | None,
+             language: str) -> list[Entry]:
+    """`merge` for a template given as entries (read from a .pot, say)."""
     lang = languages.get(language)
-    new = template_entries(template)
-    body = merge_entries(new, existing.entries if existing else ())
+    body = merge_entries(template, existing.entries if existing else ())
     changed = existing is None or _content(body) != _content(existing.entries)
-    return [_header(template, existing, lang, changed), *body]
+    return [_header(project, version, created, existing, lang, changed), *body]
 
 
 def merge_entries(template: list[Entry], old: tuple[Entry, ...] | list[Entry]) -> list[Entry]:
@@ -117,15 +121,14 @@ def _content(entries) -> list:
     return [replace(e, line=0) for e in entries]
 
 
-def _header(template: Catalog, existing: PoFile | None, lang, changed: bool) -> Entry:
-    stamp = date(template.creation_date)
+def _header(project: str, version: str, stamp: str, existing: PoFile | None, lang, changed: bool) -> Entry:
     if existing is None or existing.header_entry is None:
-        fields = [("Project-Id-Version", f"{template.project} {template.version}"),
+        fields = [("Project-Id-Version", f"{project} {version}"),
                   ("Report-Msgid-Bugs-To", ""), ("POT-Creation-Date", stamp), ("PO-Revision-Date", date(_now())),
                   ("Last-Translator", ""), ("Language-Team", lang.english_name), ("Language", lang.posix),
                   ("MIME-Version", "1.0"), ("Content-Type", "text/plain; charset=UTF-8"),
                   ("Content-Transfer-Encoding", "8bit"), ("Plural-Forms", lang.plural_forms)]
-        comments = (f"{lang.english_name} translation of {template.project}.",)
+        comments = (f"{lang.english_name} translation of {project}.",)
         return Entry("", "".join(f"{k}: {v}\n" for k, v in fields), comments=comments)
     entry = existing.header_entry
     lines = entry.msgstr.split("\n")
