@@ -70,9 +70,11 @@ def merge_entries(template: list[Entry], old: tuple[Entry, ...] | list[Entry]) -
             out.append(_revive(t, back[0]))
             continue
         out.append(t)
+    taken = {(e.context, e.msgid) for e in out}
     for e in old:
-        if id(e) in used or not e.msgstr:
-            continue
+        if id(e) in used or not e.msgstr or (e.context, e.msgid) in taken:
+            continue  # (an obsolete entry may not repeat an active one: gettext refuses the file)
+        taken.add((e.context, e.msgid))
         if e.obsolete:
             out.append(e)
         else:  # gone from the English: kept for a possible return, as msgmerge keeps it

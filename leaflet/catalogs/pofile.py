@@ -222,7 +222,7 @@ class _Parser:
         for e in body:
             if e.msgid == "" and not e.obsolete:
                 raise self.error(e.line, "an entry with an empty msgid (only the header may have one)")
-            key = (e.context, e.msgid, e.obsolete)
+            key = (e.context, e.msgid)  # as in GNU gettext, an obsolete entry may not repeat another one either
             if key in seen:
                 raise self.error(e.line, f"duplicate entry for msgctxt {e.context!r} (first on line {seen[key]})")
             seen[key] = e.line

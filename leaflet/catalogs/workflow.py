@@ -11,6 +11,7 @@ from pathlib import Path
 from ..content import Leaflet
 from ..errors import LeafletError
 from . import extract, languages, merge, pofile, powrite, xliff
+from .checks import visible
 from .review import TRANSLATIONS, Review, available, po_path, review_file
 from .translate import sources
 
@@ -86,8 +87,8 @@ def check(leaflets: list[Leaflet], language: str | None) -> tuple[list[str], lis
                 try:  # one unreadable catalog is reported, and the others still checked
                     r = review_file(code, domain, english)
                 except LeafletError as exc:
-                    problems.append(str(exc))
-                    rows.append(Status(leaflet.id, code, domain, len(english), 0, 0, 0, 0, str(exc)))
+                    problems.append(visible(str(exc)))
+                    rows.append(Status(leaflet.id, code, domain, len(english), 0, 0, 0, 0, visible(str(exc))))
                     continue
                 problems += [f"{p} (not printed)" for p in r.rejected] + list(r.notes)
                 problems += [f"warning: {w}" for w in r.warnings]

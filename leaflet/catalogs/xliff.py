@@ -41,7 +41,11 @@ def export(catalogs: list[tuple[str, PoFile, dict]], language: str, source_langu
             entry = entries.get(key)
             out.append(f'      <trans-unit id={quoteattr(key)} xml:space="preserve">')
             out.append(f"        <source>{_text(source)}</source>")
-            if entry is not None and entry.msgstr:
+            if entry is not None and entry.msgstr and check_entry(entry, source, po.path):
+                # never sent on (it may hold a hostile number): the agency translates it afresh
+                out.append('        <note from="leaflet">The catalog\'s translation was rejected by the checks '
+                           '(python generate.py check); please translate afresh.</note>')
+            elif entry is not None and entry.msgstr:
                 stale = entry.fuzzy or entry.msgid != source
                 state = "needs-review-translation" if stale else "translated"
                 out.append(f'        <target state="{state}">{_text(entry.msgstr)}</target>')

@@ -5,6 +5,7 @@ import pytest
 
 from leaflet import content
 from leaflet.catalogs import merge, pofile, powrite, workflow
+from leaflet.errors import LeafletError
 
 from catalogs.parsers import read_everywhere
 from conftest import ROOT, SEED
@@ -109,12 +110,20 @@ def spoil(path, old, new):
 def test_an_obsolete_entry_never_replaces_a_reviewed_translation(translations):
     pl = translations / "pl" / "LC_MESSAGES" / "serious-case-reviews.po"
     reviewed = before(translations, "pl")[CTX + "front.title"]
-    with pl.open("a", encoding="utf-8") as fh:
-        fh.write(f'\n#~ msgctxt "{CTX}front.title"\n#~ msgid "Serious Case Reviews"\n'
-                 '#~ msgstr "Zadzwoń +48 22 123 45 67"\n')
-    pofile.read(pl)  # an active and an obsolete entry for one block: allowed, as in gettext
+    text = pl.read_text(encoding="utf-8")
+    # the same block and English twice, active and obsolete: gettext refuses the file, and so do we
+    pl.write_text(text + f'\n#~ msgctxt "{CTX}front.title"\n#~ msgid "Serious Case Reviews"\n'
+                         '#~ msgstr "Zadzwoń +48 22 123 45 67"\n', encoding="utf-8")
+    with pytest.raises(LeafletError, match=r"serious-case-reviews.po:\d+: duplicate entry for msgctxt "
+                                           r"'serious-case-reviews:front.title' \(first on line 2\d\)"):
+        workflow.update([seed()], "pl")
+    # an obsolete entry for the current English, beside an active one made for older English
+    pl.write_text(text.replace('msgid "Serious Case Reviews"\nmsgstr', 'msgid "Serious Case Review"\nmsgstr', 1)
+                  + f'\n#~ msgctxt "{CTX}front.title"\n#~ msgid "Serious Case Reviews"\n'
+                    '#~ msgstr "Zadzwoń +48 22 123 45 67"\n', encoding="utf-8")
     entries = write(workflow.update([seed()], "pl"))[pl]
-    assert entries[(CTX + "front.title", False)][1] == reviewed.msgstr
+    assert entries[(CTX + "front.title", False)][1:4] == (reviewed.msgstr, True, "Serious Case Review")
+    assert (CTX + "front.title", True) not in entries  # not written beside it: that file would be refused
 
 
 def test_a_returning_block_comes_back_fuzzy_when_its_obsolete_text_fails_the_checks(translations, write_content):

@@ -152,3 +152,15 @@ def test_states_follow_the_catalog(translations):
         "The English changed. This translation was made for: Serious Case Review"]
     assert units["serious-case-reviews:front.subtitle"].find(f"{{{NS}}}target") is None
     assert "front cover" in units[TITLE].find(f"{{{NS}}}note[@from='developer']").text
+
+
+def test_a_rejected_translation_is_not_exported(translations):
+    pl = catalog(translations, "pl")
+    po = pofile.read(pl)
+    hostile = "Analizy\x07 020 7946 0321"
+    pl.write_bytes(powrite.write([po.header_entry, *[dataclasses.replace(e, msgstr=hostile) if e.key == TITLE else e
+                                                     for e in po.entries]]))
+    data = workflow.export_xliff(seed(), "pl")
+    unit = next(u for u in ET.fromstring(data).iter(f"{{{NS}}}trans-unit") if u.get("id") == TITLE)
+    assert unit.find(f"{{{NS}}}target") is None and b"7946" not in data and b"\x07" not in data
+    assert "The catalog's translation was rejected by the checks" in unit.find(f"{{{NS}}}note[@from='leaflet']").text
