@@ -20,6 +20,10 @@ import icu
 from .pofile import Entry
 
 WIDTH = 79
+# ICU's U_LB_* line break classes (PyICU does not name them): OP, QU, AL, HL; and the classes
+# UAX #14 never breaks before (LB13 CL EX IS SY, CP, SP, ZW, WJ, BK CR LF NL).
+_OP, _QU, _AL, _HL, _IS = 20, 23, 2, 38, 16
+_NO_BREAK_BEFORE = {8, 36, 11, 16, 27, 26, 28, 30, 6, 10, 17, 29}
 _ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v", "\\": "\\", '"': '"'}
 
 
@@ -87,13 +91,13 @@ def wrapped(prefix: str, name: str, value: str, width: int = WIDTH, wrap: bool =
     after_break = len(prefix) + 1  # the column after the opening quote of a continuation line
     for n, portion in enumerate(portions):
         escaped, overrides = _escape(portion)
-        limit = (len(escaped) + 1 if not wrap else width) - 1 - after_break
+        limit = width - 1 - after_break
         startcol = len(name) + 1 if first else 0
-        breaks = _breaks(escaped, overrides, limit, startcol)
-        if first and escaped and (n < len(portions) - 1 or startcol > limit or breaks):
+        breaks = _breaks(escaped, overrides, limit, startcol) if wrap else []  # no-wrap: newlines only
+        if first and escaped and (n < len(portions) - 1 or (wrap and (startcol > limit or breaks))):
             lines.append(f'{prefix}{name} ""')
             first = False
-            breaks = _breaks(escaped, overrides, limit, 0)
+            breaks = _breaks(escaped, overrides, limit, 0) if wrap else []
         cuts = [0, *breaks, len(escaped)]
         for a, b in zip(cuts, cuts[1:]):
             head = f"{name} " if first else ""
@@ -142,7 +146,42 @@ def _opportunities(text: str) -> set[int]:
         offsets[count] = index
         count += 2 if ord(c) > 0xFFFF else 1
     offsets[count] = len(text)
-    return {offsets[b] for b in iterator if 0 < b < count and b in offsets}
+    found = {offsets[b] for b in iterator if 0 < b < count and b in offsets}
+    found |= {i for i in range(1, len(text)) if _older_rules_break(text, i)}
+    return {i for i in found if not _quote_before_open(text, i)}
+
+
+def _older_rules_break(text: str, i: int) -> bool:
+    """Breaks libunistring (msgcat) finds where ICU does not: Unicode 15.1's LB15a, LB15b and
+    LB20a (after the spaces that follow an opening quote, before a closing quote that follows
+    a space, after a word-initial hyphen) and LB29 (between . , : ; and a letter)."""
+    before, here = text[i - 1], text[i]
+    if before == " " and here != " ":
+        j = i - 1
+        while j >= 0 and text[j] == " ":
+            j -= 1
+        if j >= 0 and _line_class(text[j]) == _QU and unicodedata.category(text[j]) == "Pi":
+            return _line_class(here) not in _NO_BREAK_BEFORE
+        if _line_class(here) == _QU and unicodedata.category(here) == "Pf":
+            return True
+    if before == "-" and (i < 2 or text[i - 2] == " ") and _line_class(here) in (_AL, _HL):
+        return True
+    return _line_class(before) == _IS and _line_class(here) in (_AL, _HL)  # "e.|g.": no LB29 there
+
+
+def _quote_before_open(text: str, i: int) -> bool:
+    """UAX #14's older LB15, QU SP* × OP (a quote, spaces, an opening bracket: no break), which
+    libunistring, and so msgcat, still applies; ICU follows Unicode 15.1's narrower LB15a/b."""
+    if _line_class(text[i]) != _OP:
+        return False
+    j = i - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    return j >= 0 and _line_class(text[j]) == _QU
+
+
+def _line_class(c: str) -> int:
+    return icu.Char.getIntPropertyValue(ord(c), icu.UProperty.LINE_BREAK)
 
 
 @lru_cache(maxsize=1)
@@ -151,8 +190,6 @@ def _iterator():
 
 
 def _width(c: str) -> int:
-    if c == "\u00ad":
-        return 1
     if unicodedata.category(c) in ("Mn", "Me", "Cf") or "\u1160" <= c <= "\u11ff":
         return 0
     return 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1
