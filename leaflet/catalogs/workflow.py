@@ -1,4 +1,5 @@
-"""The translators' workflow over every leaflet: extract, init, update, check, status.
+"""The translators' workflow over every leaflet: extract, init, update, check, status,
+and the XLIFF route (export_xliff, import_xliff).
 
 Files: translations/<leaflet>.pot and translations/leaflet.pot (the tool's own
 words); translations/<lang>/LC_MESSAGES/<leaflet>.po and .../leaflet.po.

@@ -129,3 +129,15 @@ def test_a_build_never_prints_them(translations, monkeypatch):
     for hostile_text in ("7946", "0321", "kingston-scr-help", "kingston-help", "Analiza rozważa"):
         assert hostile_text not in text
     assert "A Serious Case Review considers what was done" in text  # the English stands in
+
+
+def test_check_never_echoes_raw_control_bytes_to_the_terminal(translations, monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    set_translation(translations, "pl", CONSIDERS, POLISH + " \x1b[2J\x1b]0;pwned\x07 \u202e1116\u202c")
+    path = translations / "pl" / "LC_MESSAGES" / "leaflet.po"
+    path.write_bytes(path.read_bytes().replace(b'msgstr "Telefon"', b'msgstr "Tele\\q\x1b[31m"'))
+    assert cli.main(["check", "--lang", "pl"]) == 2
+    out, err = capsys.readouterr()
+    assert not any(c in out + err for c in "\x1b\x07\u202e\u202c")
+    assert "contains control characters: U+0007 control, U+001B control, U+202C POP DIRECTIONAL FORMATTING" in err
+    assert "leaflet.po:" in err and "unknown escape '\\q'" in err

@@ -135,3 +135,10 @@ def test_one_bad_catalog_does_not_stop_check_or_status(translations, capsys):
 def test_check_of_a_language_with_nothing_to_check_is_an_error(translations, capsys, code, why):
     assert cli.main(["check", "--lang", code]) == 2
     assert why in capsys.readouterr().err
+
+
+def test_update_of_a_language_without_catalogs_says_to_init(translations, capsys):
+    assert cli.main(["update", "--lang", "uk"]) == 2
+    assert "there are no uk catalogs yet (translations/uk/); start them with `python generate.py init --lang uk`" in \
+        capsys.readouterr().err
+    assert not (translations / "uk").exists()
