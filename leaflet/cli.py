@@ -90,7 +90,10 @@ def _leaflets():
 def _write(files) -> None:
     from .build import display, write_all
 
-    write_all(Path("/"), [(path.resolve().relative_to("/"), data) for path, data in files])
+    try:
+        write_all(Path("/"), [(path.resolve().relative_to("/"), data) for path, data in files])
+    except OSError as exc:
+        raise LeafletError(f"cannot write: {exc.strerror}", exc.filename) from None
     for path, _ in files:
         print(f"wrote {display(path)}")
 
@@ -149,7 +152,12 @@ def _export_xliff(args) -> int:
 
     data = workflow.export_xliff(_leaflets(), args.lang)
     out = args.out.resolve()
-    write_all(out.parent, [(Path(out.name), data)])
+    if out.is_dir():
+        raise LeafletError("is a directory; --out names the .xlf file to write", str(args.out))
+    try:
+        write_all(out.parent, [(Path(out.name), data)])
+    except OSError as exc:
+        raise LeafletError(f"cannot write: {exc.strerror}", str(args.out)) from None
     print(f"wrote {args.out}")
     return 0
 

@@ -144,3 +144,16 @@ def test_header_values_with_backslashes_and_quotes_round_trip(translations):
     write(files)
     assert pofile.read(pl).header["X-Source"] == 'C:\\leaflets\\ "draft"'
     assert dict(workflow.update([seed()], "pl"))[pl] == pl.read_bytes()
+
+
+def test_a_catalog_in_iso_8859_2_is_read_and_written_back_as_utf_8(translations):
+    pl = translations / "pl" / "LC_MESSAGES" / "serious-case-reviews.po"
+    utf8 = pl.read_bytes()
+    text = utf8.decode("utf-8").replace("charset=utf-8", "charset=ISO-8859-2")
+    for c in "„”“–":  # what Latin-2 cannot hold
+        text = text.replace(c, "'")
+    pl.write_bytes(text.encode("iso-8859-2"))
+    before_update = {e.key: e.msgstr for e in pofile.read(pl).active()}
+    out = dict(workflow.update([seed()], "pl"))[pl]
+    assert b"charset=UTF-8" in out and out.decode("utf-8")
+    assert {k: v[1] for (k, obsolete), v in read_everywhere(out).items() if not obsolete} == before_update
