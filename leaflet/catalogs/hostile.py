@@ -27,14 +27,14 @@ JOINING_SCRIPTS = {"Arab", "Syrc", "Nkoo", "Mong", "Deva", "Beng", "Guru", "Gujr
                    "Mlym", "Sinh", "Khmr", "Mymr", "Tibt", "Thaa"}
 _SEPARATORS = r"[\s.\-‐‑‒–—―/\\()\[\]·•‧・_,،'’]"
 PHONE = re.compile(rf"\+?\(?\d(?:{_SEPARATORS}{{0,3}}\d){{5,}}")  # six digits or more, however spaced
-EMAIL = re.compile(r"[^\s@]*@\s*[\w-]+(?:\s*\.\s*[\w-]+)*")
+EMAIL = re.compile(r"[^\s@]{0,64}@\s*[\w-]{1,63}(?:\s*\.\s*[\w-]{1,63}){0,8}")  # bounded: linear time
 SCHEME = re.compile(r"(?i)\b(?:https?|ftp|mailto|tel|sms|whatsapp|file|javascript|data)\s*:|www\s*\.")
 _COUNTRIES = "|".join(sorted({c.lower() for c in Locale("en").territories if c.isalpha() and len(c) == 2} | {"uk", "eu"}))
 _TLDS = ("com|org|net|info|biz|gov|edu|int|mil|io|co|app|dev|page|link|site|online|website|xyz|top|club|shop|"
          "help|support|today|live|news|me|tv|ly|gl|to|cc|ws|nhs|scot|wales|cymru|london|eu|asia|mobi|pro|name|"
          f"{_COUNTRIES}|рф|укр|срб|бел|қаз|中国|中國|香港|台灣|台湾|한국|ایران|مصر|السعودية|امارات|پاکستان|بھارت|ভারত|"
          "இந்தியா|ਭਾਰਤ")
-DOMAIN = re.compile(rf"(?i)(?<![\w.@-])((?:[\w-]+\.)*[\w-]{{2,}}\.(?:{_TLDS}))(?![\w-])(/\S*)?")
+DOMAIN = re.compile(rf"(?i)(?<![\w.@-])((?:[\w-]{{1,63}}\.){{0,8}}[\w-]{{2,63}}\.(?:{_TLDS}))(?![\w-])(/\S*)?")
 
 
 def normalise(text: str) -> str:
