@@ -1,6 +1,7 @@
 """Hostile translations (issue 15.1): contact data in disguise is found after
 normalising, rejected by `check` and never printed in a build."""
 import dataclasses
+import re
 
 import pytest
 
@@ -114,7 +115,7 @@ def test_check_rejects_them_through_the_command_line(translations, monkeypatch, 
     assert cli.main(["check", "--lang", "pl"]) == 1
     out, err = capsys.readouterr()
     assert f"[{CONSIDERS}] adds contact data not in the English" in err and "(not printed)" in err
-    assert "\u200c" not in err and "checked 2 catalogs: 1 entries rejected" in out
+    assert "\u200c" not in err and re.search(r"checked \d+ catalogs: 1 entries rejected", out)
 
 
 def test_a_build_never_prints_them(translations, monkeypatch):

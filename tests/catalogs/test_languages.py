@@ -1,6 +1,7 @@
 """Any language CLDR knows; the shipped catalogs' folders; region headers; one
 bad catalog among many."""
 import gettext
+import re
 
 import pytest
 from babel import Locale
@@ -124,10 +125,11 @@ def test_one_bad_catalog_does_not_stop_check_or_status(translations, capsys):
     errors = [line for line in err.splitlines() if not line.startswith("warning: ")]
     assert len(errors) == 1 and errors[0].endswith(
         "translations/pl/LC_MESSAGES/serious-case-reviews.po:26: unterminated string (a line must end with a closing \")")
-    assert "checked 24 catalogs: 0 entries rejected, 1 catalogs could not be read" in out
+    checked = int(re.search(r"checked (\d+) catalogs: 0 entries rejected, 1 catalogs could not be read", out).group(1))
+    assert checked >= 24  # every other catalog of every leaflet still checked
     assert cli.main(["status"]) == 2
     rows = capsys.readouterr().out.splitlines()[1:]
-    assert len(rows) == 24 and sum("unreadable: " in r for r in rows) == 1
+    assert len(rows) == checked and sum("unreadable: " in r for r in rows) == 1
     assert any(r.split()[1:3] == ["pl", "leaflet"] and "7/7" in r for r in rows)  # pl's other catalog still read
 
 
