@@ -35,7 +35,16 @@ def parser() -> argparse.ArgumentParser:
                        ("check", "check catalogs from translators; exit 1 if any entry is rejected"),
                        ("status", "translated / fuzzy / untranslated / rejected, per leaflet and language")):
         c = sub.add_parser(name, help=text)
-        c.add_argument("--lang", required=name == "init", help="language code (default: every language)")
+        if name == "init":
+            c.add_argument("--lang", required=True, help="the language to start: any language CLDR knows, as a "
+                           "BCP 47 tag (pt, uk, zh-Hans, pt-BR)")
+        else:
+            c.add_argument("--lang", help="language code (default: every language)")
+    ex = sub.add_parser("export-xliff", help="write a language's catalogs as XLIFF 1.2 for a translation agency")
+    ex.add_argument("--lang", required=True, help="language code")
+    ex.add_argument("--out", type=Path, required=True, help="the .xlf file to write")
+    im = sub.add_parser("import-xliff", help="merge an agency's XLIFF back into the catalogs, through the checks")
+    im.add_argument("file", type=Path)
     pdf = sub.add_parser("check-pdf", help="check a screen PDF against the accessibility rules")
     pdf.add_argument("file", type=Path)
     press = sub.add_parser("check-press", help="check a press file against the PDF/X-4 and print-shop rules")
@@ -92,7 +101,10 @@ def _leaflets():
 def _write(files) -> None:
     from .build import display, write_all
 
-    write_all(Path("/"), [(path.resolve().relative_to("/"), data) for path, data in files])
+    try:
+        write_all(Path("/"), [(path.resolve().relative_to("/"), data) for path, data in files])
+    except OSError as exc:
+        raise LeafletError(f"cannot write: {exc.strerror}", exc.filename) from None
     for path, _ in files:
         print(f"wrote {display(path)}")
 
@@ -105,9 +117,16 @@ def _extract(args) -> int:
 
 
 def _update(args, init: bool = False) -> int:
-    from .catalogs import workflow
+    from .catalogs import languages, workflow
 
     _write(workflow.update(_leaflets(), args.lang, init=init))
+    if init:
+        from .fonts import family_for
+
+        lang = languages.get(args.lang)
+        if family_for(lang.script, lang.code) is None:
+            print(f"warning: fonts/ has no font for {lang.english_name}'s script ({lang.script}): add one to "
+                  "fonts/fonts.yaml before building this language", file=sys.stderr)
     return 0
 
 
@@ -118,8 +137,10 @@ def _check(args) -> int:
     for line in problems:
         print(line, file=sys.stderr)
     bad = sum(r.rejected for r in rows)
-    print(f"checked {len(rows)} catalogs: {bad} entries rejected")
-    return 1 if bad else 0
+    unreadable = sum(1 for r in rows if r.error)
+    print(f"checked {len(rows)} catalogs: {bad} entries rejected"
+          + (f", {unreadable} catalogs could not be read" if unreadable else ""))
+    return 2 if unreadable else 1 if bad else 0
 
 
 def _status(args) -> int:
@@ -128,9 +149,43 @@ def _status(args) -> int:
     _, rows = workflow.check(_leaflets(), args.lang)
     print(f"{'leaflet':24} {'lang':8} {'domain':24} {'translated':>10} {'fuzzy':>6} {'untransl.':>9} {'rejected':>8}")
     for r in rows:
+        if r.error:
+            print(f"{r.leaflet:24} {r.language:8} {r.domain:24} unreadable: {r.error}")
+            continue
         print(f"{r.leaflet:24} {r.language:8} {r.domain:24} {r.translated:>6}/{r.total:<3} {r.fuzzy:>6} "
               f"{r.untranslated:>9} {r.rejected:>8}")
+    return 2 if any(r.error for r in rows) else 0
+
+
+def _export_xliff(args) -> int:
+    from .build import write_all
+    from .catalogs import workflow
+
+    data = workflow.export_xliff(_leaflets(), args.lang)
+    out = args.out.resolve()
+    if out.is_dir():
+        raise LeafletError("is a directory; --out names the .xlf file to write", str(args.out))
+    try:
+        write_all(out.parent, [(Path(out.name), data)])
+    except OSError as exc:
+        raise LeafletError(f"cannot write: {exc.strerror}", str(args.out)) from None
+    print(f"wrote {args.out}")
     return 0
+
+
+def _import_xliff(args) -> int:
+    from .catalogs import workflow
+
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise LeafletError(f"cannot read file: {exc.strerror}", str(args.file)) from None
+    files, refused = workflow.import_xliff(_leaflets(), data, str(args.file))
+    _write(files)
+    for line in refused:
+        print(line, file=sys.stderr)
+    print(f"imported {args.file}: {len(refused)} targets refused")
+    return 1 if refused else 0
 
 
 def _check_pdf(args) -> int:
@@ -165,4 +220,5 @@ def _test_sheet(args) -> int:
 
 
 COMMANDS = {"extract": _extract, "init": lambda a: _update(a, init=True), "update": _update, "check": _check,
-            "status": _status, "check-pdf": _check_pdf, "check-press": _check_press, "test-sheet": _test_sheet}
+            "status": _status, "export-xliff": _export_xliff, "import-xliff": _import_xliff,
+            "check-pdf": _check_pdf, "check-press": _check_press, "test-sheet": _test_sheet}

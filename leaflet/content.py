@@ -137,10 +137,11 @@ def from_node(root: Node) -> Leaflet:
         question = blocks.make(sec["question"], f"faq.{sid}.question", "A question, set as a heading.")
         answer = []
         for pnode in sec["answer"].items():
-            para = pnode.mapping(("id", "text"))
+            para = pnode.mapping(("id", "text"), ("note",))  # note: for translators and reviewers
             pid = _id(para["id"])
+            extra = f" {' '.join(para['note'].text().split())}" if "note" in para else ""
             answer.append(blocks.make(para["text"], f"faq.{sid}.{pid}",
-                                      f"A paragraph answering: {question.text}", id_node=para["id"]))
+                                      f"A paragraph answering: {question.text}{extra}", id_node=para["id"]))
         sections.append(Section(sid, question, tuple(answer)))
 
     back = top["back"].mapping(("intro", "contact", "further_reading"))

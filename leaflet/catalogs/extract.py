@@ -8,18 +8,21 @@ YAML file and line. Contact data is never in a msgid (content.py refuses it).
 """
 from __future__ import annotations
 
-import io
+import datetime
 from pathlib import Path
+from textwrap import TextWrapper
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_file
-from babel.messages.pofile import write_po
 
 from .. import content, markup, source
 from ..content import Block, Leaflet
+from . import powrite
+from .pofile import Entry
 
 LABELS_DOMAIN = "leaflet"
 LABELS_SOURCE = Path(__file__).resolve().parent.parent / "labels.py"
+_NOTES = TextWrapper(width=76, break_long_words=False)  # how Babel (and so the shipped catalogs) wrap `#.`
 
 
 def context(leaflet: Leaflet, block: Block) -> str:
@@ -57,10 +60,32 @@ def labels_template() -> Catalog:
     return catalog
 
 
-def pot_bytes(catalog: Catalog) -> bytes:
-    buf = io.BytesIO()
-    write_po(buf, catalog, width=0, include_lineno=True)
-    return buf.getvalue()
+def template_entries(template: Catalog) -> list[Entry]:
+    """A template's messages as entries, each note wrapped into `#.` lines."""
+    out = []
+    for msg in template:
+        if not msg.id:
+            continue
+        notes = tuple(line.strip() for c in msg.auto_comments for line in _NOTES.wrap(c))
+        out.append(Entry(msgid=msg.id, msgstr="", context=msg.context, flags=tuple(sorted(msg.flags)),
+                         auto_comments=notes, locations=tuple(f"{f}:{n}" if n else f for f, n in msg.locations)))
+    return out
+
+
+def date(when: datetime.datetime) -> str:
+    """A header date as gettext writes it: 2026-11-26 10:42+0000."""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=datetime.timezone.utc)
+    return when.strftime("%Y-%m-%d %H:%M%z")
+
+
+def pot_bytes(catalog: Catalog, created: str | None = None) -> bytes:
+    """The template as msgcat writes it; `created` overrides POT-Creation-Date."""
+    fields = [(k, created if k == "POT-Creation-Date" and created else v.strip()) for k, v in catalog.mime_headers
+              if k not in ("Language", "Generated-By")]
+    header = Entry("", "".join(f"{k}: {v}\n" for k, v in fields),
+                   comments=tuple(line[1:].lstrip() for line in catalog.header_comment.splitlines()))
+    return powrite.write([header, *template_entries(catalog)])
 
 
 def extract_leaflet(fileobj, keywords, comment_tags, options):

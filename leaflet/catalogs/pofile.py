@@ -2,24 +2,26 @@
 
 Babel's `read_po` silently truncates an unterminated string and drops a
 duplicate; polib truncates too. A catalog is untrusted input, so this reader
-refuses anything malformed with `file:line: what is wrong` and never guesses.
-Writing goes through Babel (`write`), which translators' tools accept.
+refuses, with `file:line: what is wrong`, whatever makes a file ambiguous (an
+unterminated string, a truncated entry, a duplicate msgctxt+msgid, bytes that
+do not decode in the declared charset), and accepts the rest of what GNU
+gettext accepts: entries with no blank line between them, comment-only blocks,
+indented lines, CR or CRLF line endings, any charset Python can decode.
+Writing is `powrite` (byte for byte what msgcat writes).
 """
 from __future__ import annotations
 
-import io
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from babel.messages.catalog import Catalog
-from babel.messages.pofile import write_po
 
 from ..errors import LeafletError
 
 MAX_BYTES = 2_000_000
 ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
-KEYWORD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s+(".*)$')
+KEYWORD = re.compile(r'(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(?=")')
+CHARSET = re.compile(rb'"Content-Type:[^"\n]*?charset=([^"\\\s;]+)')
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ class Entry:
     msgstr: str
     context: str | None = None
     line: int = 0
-    flags: frozenset = frozenset()
+    flags: tuple[str, ...] = ()  # in the file's order; "fuzzy" among them
     previous: str | None = None  # `#| msgid`: the English this translation was made for
     auto_comments: tuple[str, ...] = ()
     comments: tuple[str, ...] = ()  # translator comments (`# ...`)
@@ -36,10 +38,17 @@ class Entry:
     obsolete: bool = False
     plural: str | None = None
     plural_strs: tuple[str, ...] = ()
+    previous_context: str | None = None  # `#| msgctxt`
+    previous_plural: str | None = None
 
     @property
     def fuzzy(self) -> bool:
         return "fuzzy" in self.flags
+
+    @property
+    def key(self) -> str:
+        """Catalogs key on msgctxt (the block id), or msgid where there is none (the labels)."""
+        return self.context if self.context is not None else self.msgid
 
 
 @dataclass(frozen=True)
@@ -48,6 +57,7 @@ class PoFile:
     header: dict
     entries: tuple[Entry, ...]
     header_comments: tuple[str, ...] = field(default=())
+    header_entry: Entry | None = None  # as read, for writing the header back unchanged
 
     def active(self) -> list[Entry]:
         return [e for e in self.entries if not e.obsolete]
@@ -65,13 +75,49 @@ def read(path: Path | str, display: str | None = None) -> PoFile:
 def parse(data: bytes, name: str) -> PoFile:
     if len(data) > MAX_BYTES:
         raise LeafletError(f"catalog is {len(data)} bytes, over the {MAX_BYTES} byte limit", name)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise LeafletError(f"not valid UTF-8 (byte {exc.start})", name, data.count(b"\n", 0, exc.start) + 1) from None
+    text = _decode(data, name)
     if text.startswith("\ufeff"):
         text = text[1:]
-    return _Parser(name).parse(text)
+    return _Parser(name).parse(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _decode(data: bytes, name: str) -> str:
+    found = CHARSET.search(data)
+    charset = found.group(1).decode("ascii", "replace") if found else "utf-8"
+    if charset.upper() == "CHARSET":  # a template's placeholder
+        charset = "utf-8"
+    try:
+        codec = codecs.lookup(charset).name
+    except LookupError:
+        raise LeafletError(f"unknown charset '{charset}' in the Content-Type header", name,
+                           data.count(b"\n", 0, found.start()) + 1) from None
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise LeafletError(f"not valid {charset} (byte {exc.start})", name,
+                           data.count(b"\n", 0, exc.start) + 1) from None
+
+
+class _Draft:
+    """One entry as it is read, before it is complete."""
+
+    def __init__(self, line: int):
+        self.line = line
+        self.fields: dict[str, list[str]] = {}
+        self.previous: dict[str, list[str]] = {}
+        self.flags: list[str] = []
+        self.auto, self.locations, self.comments = [], [], []
+        self.obsolete: bool | None = None
+        self.current: list[str] | None = None  # the field a continuation line adds to
+        self.current_kind = ""  # "#|" for a previous field
+
+    @property
+    def complete(self) -> bool:
+        return any(k.startswith("msgstr") for k in self.fields)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.fields or self.previous or self.flags or self.auto or self.locations or self.comments)
 
 
 class _Parser:
@@ -83,116 +129,146 @@ class _Parser:
 
     def parse(self, text: str) -> PoFile:
         entries: list[Entry] = []
-        block: list[tuple[int, str]] = []
+        draft: _Draft | None = None
+        number = 0
         for number, raw in enumerate(text.split("\n"), 1):
-            line = raw.rstrip("\r")
-            if line.strip():
-                block.append((number, line))
-            elif block:
-                entries.append(self.entry(block))
-                block = []
-        if block:
-            entries.append(self.entry(block))
-        header, header_comments, body = {}, (), entries
-        if entries and entries[0].msgid == "" and entries[0].context is None and not entries[0].obsolete:
-            header = self.header(entries[0])
-            header_comments = entries[0].comments
-            body = entries[1:]
-        seen: dict[tuple, int] = {}
-        for e in body:
-            if e.msgid == "":
-                raise self.error(e.line, "an entry with an empty msgid (only the header may have one)")
-            key = (e.context, e.msgid, e.obsolete)
-            if key in seen:
-                raise self.error(e.line, f"duplicate entry for msgctxt {e.context!r} (first on line {seen[key]})")
-            seen[key] = e.line
-        return PoFile(self.name, header, tuple(body), header_comments)
-
-    def entry(self, lines: list[tuple[int, str]]) -> Entry:
-        fields: dict[str, list[str]] = {}
-        flags: set[str] = set()
-        auto, locs, prev, comments = [], [], {}, []
-        obsolete = all(l.startswith("#~") for _, l in lines if not l.startswith(("#.", "#:", "#,", "# ")))
-        current = None
-        first = lines[0][0]
-        for number, line in lines:
-            if line.startswith("#~"):
+            line = raw.strip()
+            if not line:
+                continue
+            obsolete = line.startswith("#~")
+            if obsolete:
                 line = line[2:].lstrip()
                 if line.startswith("|"):
                     line = "#" + line
-            if line.startswith("#,"):
-                flags.update(f.strip() for f in line[2:].split(",") if f.strip())
-                continue
-            if line.startswith("#."):
-                auto.append(line[2:].strip())
-                continue
-            if line.startswith("#:"):
-                locs.extend(line[2:].split())
-                continue
-            if line.startswith("#|"):
-                m = KEYWORD.match(line[2:].strip())
-                if m:
-                    prev.setdefault(m.group(1), []).append(self.string(number, m.group(3)))
-                    current = ("prev", m.group(1))
-                elif line[2:].strip().startswith('"') and current and current[0] == "prev":
-                    prev[current[1]].append(self.string(number, line[2:].strip()))
-                continue
-            if line.startswith("#"):
-                comments.append(line[1:].strip())
-                continue
-            m = KEYWORD.match(line)
-            if m:
-                key = m.group(1)
-                if key in fields:
-                    raise self.error(number, f"'{key}' appears twice in one entry")
-                fields[key] = [self.string(number, m.group(3))]
-                current = ("field", key)
-            elif line.startswith('"') and current and current[0] == "field":
-                fields[current[1]].append(self.string(number, line))
-            else:
-                raise self.error(number, f"cannot read this line: {line[:40]!r}")
-        joined = {k: "".join(v) for k, v in fields.items()}
+                elif not line:
+                    continue
+            starts = line.startswith("#") or (KEYWORD.match(line) and KEYWORD.match(line).group(1) in
+                                               ("msgctxt", "msgid"))
+            if draft is not None and draft.complete and starts:
+                entries.append(self.finish(draft))
+                draft = None
+            if draft is None:
+                draft = _Draft(number)
+            self.line(draft, number, line, obsolete)
+        if draft is not None and not draft.empty:
+            if draft.fields:
+                entries.append(self.finish(draft))
+            # else: comments at the end of the file belong to no entry (GNU drops them too)
+        return self.catalog(entries)
+
+    def line(self, draft: _Draft, number: int, line: str, obsolete: bool) -> None:
+        if line.startswith("#|"):
+            self.value(draft, draft.previous, number, line[2:].lstrip(), "#|")
+            return
+        if line.startswith("#,"):
+            draft.flags += [f.strip() for f in line[2:].split(",") if f.strip() and f.strip() not in draft.flags]
+        elif line.startswith("#."):
+            draft.auto.append(_comment(line[2:]))
+        elif line.startswith("#:"):
+            draft.locations += line[2:].split()
+        elif line.startswith("#"):
+            draft.comments.append(_comment(line[1:]))
+        else:
+            if draft.obsolete is not None and draft.obsolete != obsolete and draft.fields:
+                raise self.error(number, "an entry mixes obsolete (#~) and active lines")
+            draft.obsolete = obsolete
+            self.value(draft, draft.fields, number, line, "")
+            return
+        draft.current = None
+
+    def value(self, draft: _Draft, fields: dict, number: int, line: str, where: str) -> None:
+        m = KEYWORD.match(line)
+        if m:
+            key = m.group(1)
+            if key in fields:
+                raise self.error(number, f"'{where + ' ' if where else ''}{key}' appears twice in one entry")
+            if key.startswith("msgstr") and "msgid" not in fields:
+                raise self.error(number, f"'{key}' without a msgid before it")
+            if key == "msgctxt" and "msgid" in fields:
+                raise self.error(number, "'msgctxt' after 'msgid' (it must come first)")
+            fields[key] = [self.strings(number, line[m.end():])]
+            draft.current, draft.current_kind = fields[key], where
+        elif line.startswith('"') and draft.current is not None and draft.current_kind == where:
+            draft.current.append(self.strings(number, line))
+        else:
+            raise self.error(number, f"cannot read this line: {line[:40]!r}")
+
+    def finish(self, draft: _Draft) -> Entry:
+        joined = {k: "".join(v) for k, v in draft.fields.items()}
+        previous = {k: "".join(v) for k, v in draft.previous.items()}
         if "msgid" not in joined:
-            raise self.error(first, "entry without msgid")
+            raise self.error(draft.line, "entry without msgid")
         plural_strs = tuple(joined[k] for k in sorted((k for k in joined if k.startswith("msgstr[")),
                                                       key=lambda k: int(k[7:-1])))
         if "msgstr" not in joined and not plural_strs:
-            raise self.error(first, "entry without msgstr")
+            raise self.error(draft.line, "entry without msgstr (is the file cut short?)")
+        if ("msgid_plural" in joined) != bool(plural_strs) or ("msgstr" in joined and plural_strs):
+            raise self.error(draft.line, "msgid_plural and msgstr[n] go together, without a plain msgstr")
         return Entry(msgid=joined["msgid"], msgstr=joined.get("msgstr", plural_strs[0] if plural_strs else ""),
-                     context=joined.get("msgctxt"), line=first, flags=frozenset(flags),
-                     previous="".join(prev["msgid"]) if "msgid" in prev else None, auto_comments=tuple(auto),
-                     comments=tuple(comments),
-                     locations=tuple(locs), obsolete=obsolete, plural=joined.get("msgid_plural"),
-                     plural_strs=plural_strs)
+                     context=joined.get("msgctxt"), line=draft.line, flags=tuple(draft.flags),
+                     previous=previous.get("msgid"), auto_comments=tuple(draft.auto),
+                     comments=tuple(draft.comments), locations=tuple(draft.locations),
+                     obsolete=bool(draft.obsolete), plural=joined.get("msgid_plural"), plural_strs=plural_strs,
+                     previous_context=previous.get("msgctxt"), previous_plural=previous.get("msgid_plural"))
 
-    def string(self, number: int, token: str) -> str:
-        token = token.strip()
-        if len(token) < 2 or not token.startswith('"') or not token.endswith('"') or _escaped_end(token):
-            raise self.error(number, "unterminated string (a line must end with a closing \")")
-        body, out, i = token[1:-1], [], 0
-        while i < len(body):
-            ch = body[i]
-            if ch == '"':
-                raise self.error(number, 'unescaped " inside a string')
-            if ch != "\\":
-                out.append(ch)
+    def catalog(self, entries: list[Entry]) -> PoFile:
+        header, header_comments, header_entry, body = {}, (), None, entries
+        if entries and entries[0].msgid == "" and entries[0].context is None and not entries[0].obsolete:
+            header_entry = entries[0]
+            header = self.header(header_entry)
+            header_comments = header_entry.comments
+            body = entries[1:]
+        seen: dict[tuple, int] = {}
+        for e in body:
+            if e.msgid == "" and not e.obsolete:
+                raise self.error(e.line, "an entry with an empty msgid (only the header may have one)")
+            key = (e.context, e.msgid)  # as in GNU gettext, an obsolete entry may not repeat another one either
+            if key in seen:
+                raise self.error(e.line, f"duplicate entry for msgctxt {e.context!r} (first on line {seen[key]})")
+            seen[key] = e.line
+        return PoFile(self.name, header, tuple(body), header_comments, header_entry)
+
+    def strings(self, number: int, rest: str) -> str:
+        """One or more quoted strings (GNU allows several on a line), unescaped and joined."""
+        out, i, n = [], 0, len(rest)
+        while True:
+            if i >= n or rest[i] != '"':
+                raise self.error(number, f'unescaped " inside a string, or text after its closing quote: '
+                                         f'{rest[i:i + 20]!r}')
+            i += 1
+            while True:
+                if i >= n:
+                    raise self.error(number, "unterminated string (a line must end with a closing \")")
+                ch = rest[i]
+                if ch == '"':
+                    i += 1
+                    break
+                if ch != "\\":
+                    out.append(ch)
+                    i += 1
+                    continue
+                i = self.escape(number, rest, i + 1, out)
+            while i < n and rest[i] in " \t":
                 i += 1
-                continue
-            nxt = body[i + 1]
-            if nxt in ESCAPES:
-                out.append(ESCAPES[nxt])
-                i += 2
-            elif nxt in "01234567":
-                digits = re.match(r"[0-7]{1,3}", body[i + 1:]).group(0)
-                out.append(chr(int(digits, 8)))
-                i += 1 + len(digits)
-            elif nxt == "x" and re.match(r"[0-9A-Fa-f]{1,2}", body[i + 2:]):
-                digits = re.match(r"[0-9A-Fa-f]{1,2}", body[i + 2:]).group(0)
-                out.append(chr(int(digits, 16)))
-                i += 2 + len(digits)
-            else:
-                raise self.error(number, f"unknown escape '\\{nxt}' in a string")
-        return "".join(out)
+            if i >= n:
+                return "".join(out)
+
+    def escape(self, number: int, rest: str, i: int, out: list[str]) -> int:
+        nxt = rest[i] if i < len(rest) else ""
+        if nxt in ESCAPES and nxt:
+            out.append(ESCAPES[nxt])
+            return i + 1
+        octal = re.match(r"[0-7]{1,3}", rest[i:])
+        if octal:
+            out.append(chr(int(octal.group(0), 8)))
+            return i + len(octal.group(0))
+        hexa = re.match(r"x([0-9A-Fa-f]{1,2})", rest[i:])
+        if hexa:
+            out.append(chr(int(hexa.group(1), 16)))
+            return i + len(hexa.group(0))
+        if not nxt:
+            raise self.error(number, "unterminated string (a line must end with a closing \")")
+        raise self.error(number, f"unknown escape '\\{nxt}' in a string")
 
     def header(self, entry: Entry) -> dict:
         out = {}
@@ -200,28 +276,9 @@ class _Parser:
             if ":" in line:
                 key, value = line.split(":", 1)
                 out[key.strip()] = value.strip()
-        content_type = out.get("Content-Type", "")
-        charset = re.search(r"charset=([\w-]+)", content_type)
-        if charset and charset.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
-            raise self.error(entry.line, f"charset {charset.group(1)} is not supported; use UTF-8")
         return out
 
 
-def _escaped_end(token: str) -> bool:
-    """True if the closing quote is itself escaped (an odd run of backslashes)."""
-    run = len(token[1:-1]) - len(token[1:-1].rstrip("\\"))
-    return run % 2 == 1
-
-
-def write(catalog: Catalog, extra_headers: dict | None = None) -> bytes:
-    """The catalog as .po bytes; `extra_headers` (X-... fields Babel does not
-    keep, such as a review status) are carried over into the header."""
-    buf = io.BytesIO()
-    write_po(buf, catalog, width=0, include_previous=True)
-    data = buf.getvalue()
-    if extra_headers:
-        marker = b'"Generated-By: '
-        at = data.index(b"\n", data.index(marker)) + 1
-        lines = "".join(f'"{k}: {v}\\n"\n' for k, v in sorted(extra_headers.items())).encode()
-        data = data[:at] + lines + data[at:]
-    return data
+def _comment(text: str) -> str:
+    """A comment's text: one space after the marker is the marker's, the rest is kept."""
+    return text[1:] if text.startswith(" ") else text

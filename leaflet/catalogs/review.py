@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import LeafletError
 from . import languages
-from .checks import Problem, check_entry
+from .checks import Problem, check_entry, warnings_for
 from .pofile import PoFile, read
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -28,6 +28,7 @@ class Review:
     untranslated: tuple[str, ...]
     rejected: tuple[Problem, ...]
     notes: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # for a reviewer: accepted, but worth a look
 
     @property
     def complete(self) -> bool:
@@ -35,12 +36,14 @@ class Review:
 
 
 def po_path(language: str, domain: str) -> Path:
-    return TRANSLATIONS / language / "LC_MESSAGES" / f"{domain}.po"
+    """The catalog's path; the folder comes from the languages module (a known language, or an error)."""
+    return TRANSLATIONS / languages.catalog_folder(language) / "LC_MESSAGES" / f"{domain}.po"
 
 
 def available(domain: str) -> list[str]:
-    """Languages that have a catalog for `domain`, in a stable order."""
-    return sorted(p.parent.parent.name for p in TRANSLATIONS.glob(f"*/LC_MESSAGES/{domain}.po"))
+    """Languages (BCP 47 codes) that have a catalog for `domain`, in a stable order."""
+    found = (languages.from_folder(p.parent.parent.name) for p in TRANSLATIONS.glob(f"*/LC_MESSAGES/{domain}.po"))
+    return sorted(code for code in found if code)
 
 
 def display(path: Path) -> str:
@@ -61,14 +64,14 @@ def review_file(language: str, domain: str, english: dict) -> Review:
 def review(po: PoFile, language: str, english: dict) -> Review:
     lang = languages.get(language)
     header_language = po.header.get("Language", "")
-    if header_language.replace("-", "_") != lang.posix:
+    if not lang.accepts_header(header_language):
         raise LeafletError(f"Language header is '{header_language}' but this is the catalog for "
-                           f"'{lang.posix}' (translations/{language}/)", po.path, 1)
+                           f"'{lang.posix}' (translations/{lang.folder}/)", po.path, 1)
     notes = []
     if po.header.get("Plural-Forms", lang.plural_forms) != lang.plural_forms:
         notes.append(f"{po.path}: Plural-Forms in the file is ignored; ours is '{lang.plural_forms}'")
     entries = {(e.context if e.context is not None else e.msgid): e for e in po.active()}
-    accepted, fuzzy, untranslated, rejected = {}, [], [], []
+    accepted, fuzzy, untranslated, rejected, warnings = {}, [], [], [], []
     for key, source in english.items():
         entry = entries.get(key)
         if entry is None or not entry.msgstr:
@@ -81,5 +84,6 @@ def review(po: PoFile, language: str, english: dict) -> Review:
                 rejected.extend(Problem(po.path, entry.line, key, p) for p in problems)
             else:
                 accepted[key] = entry.msgstr
+                warnings += [str(Problem(po.path, entry.line, key, w)) for w in warnings_for(entry, source)]
     return Review(language, po.path, accepted, tuple(fuzzy), tuple(untranslated),
-                  tuple(rejected), tuple(notes))
+                  tuple(rejected), tuple(notes), tuple(warnings))

@@ -17,11 +17,15 @@ from . import extract, languages
 from .review import Review, po_path, review_file
 
 
+def sources(leaflet: Leaflet) -> dict[str, dict]:
+    """domain -> {key: English} for the leaflet's catalog and the labels' catalog."""
+    return {leaflet.id: {extract.context(leaflet, b): b.text for b in leaflet.blocks()},
+            extract.LABELS_DOMAIN: {text: text for text in english_texts().values()}}
+
+
 def reviews(leaflet: Leaflet, language: str) -> tuple[Review, Review]:
-    english = {extract.context(leaflet, b): b.text for b in leaflet.blocks()}
-    labels = {text: text for text in english_texts().values()}
-    return (review_file(language, leaflet.id, english),
-            review_file(language, extract.LABELS_DOMAIN, labels))
+    content, labels = sources(leaflet).items()
+    return review_file(language, *content), review_file(language, *labels)
 
 
 def edition(leaflet: Leaflet, language: str, allow_partial: bool = False,

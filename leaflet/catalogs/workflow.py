@@ -1,4 +1,5 @@
-"""The translators' workflow over every leaflet: extract, init, update, check, status.
+"""The translators' workflow over every leaflet: extract, init, update, check, status,
+and the XLIFF route (export_xliff, import_xliff).
 
 Files: translations/<leaflet>.pot and translations/leaflet.pot (the tool's own
 words); translations/<lang>/LC_MESSAGES/<leaflet>.po and .../leaflet.po.
@@ -10,9 +11,10 @@ from pathlib import Path
 
 from ..content import Leaflet
 from ..errors import LeafletError
-from . import extract, languages, merge, pofile
-from .review import TRANSLATIONS, Review, available, po_path
-from .translate import reviews
+from . import extract, languages, merge, pofile, powrite, xliff
+from .checks import visible
+from .review import TRANSLATIONS, Review, available, po_path, review_file
+from .translate import sources
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class Status:
     fuzzy: int
     untranslated: int
     rejected: int
+    error: str = ""  # the catalog could not be read: why (file:line: ...)
 
 
 def templates(leaflets: list[Leaflet]) -> dict[str, object]:
@@ -35,7 +38,20 @@ def templates(leaflets: list[Leaflet]) -> dict[str, object]:
 
 
 def extract_all(leaflets: list[Leaflet]) -> list[tuple[Path, bytes]]:
-    return [(TRANSLATIONS / f"{domain}.pot", extract.pot_bytes(cat)) for domain, cat in templates(leaflets).items()]
+    out = []
+    for domain, catalog in templates(leaflets).items():
+        path = TRANSLATIONS / f"{domain}.pot"
+        data = extract.pot_bytes(catalog)
+        if path.exists():  # the same messages: keep the template's date, so the file does not change
+            try:
+                old = pofile.read(path, _rel(path))
+            except LeafletError:
+                old = None
+            created = old.header.get("POT-Creation-Date") if old else None
+            if created and extract.pot_bytes(catalog, created) == path.read_bytes():
+                data = path.read_bytes()
+        out.append((path, data))
+    return out
 
 
 def update(leaflets: list[Leaflet], language: str | None, init: bool = False) -> list[tuple[Path, bytes]]:
@@ -44,29 +60,39 @@ def update(leaflets: list[Leaflet], language: str | None, init: bool = False) ->
     if init:
         if language is None:
             raise LeafletError("init needs --lang")
-        languages.get(language)  # a known language, with plural forms in our table
-        if po_path(language, extract.LABELS_DOMAIN).exists():
-            raise LeafletError(f"translations/{language}/ already exists; use update")
+        folder = languages.catalog_folder(language)  # a known language, or a clear error
+        if (TRANSLATIONS / folder).exists():
+            raise LeafletError(f"translations/{folder}/ already exists; use update")
+    elif language is not None and not (TRANSLATIONS / languages.catalog_folder(language)).is_dir():
+        raise LeafletError(f"there are no {language} catalogs yet (translations/{languages.catalog_folder(language)}/); "
+                           f"start them with `python generate.py init --lang {language}`")
     targets = [language] if language else _languages()
     out = []
     for domain, template in templates(leaflets).items():
         for code in targets:
             path = po_path(code, domain)
             existing = pofile.read(path, _rel(path)) if path.exists() else None
-            extra = {k: v for k, v in existing.header.items() if k.startswith("X-")} if existing else \
-                {"X-Review-Status": "example translation awaiting review by a qualified translator"} if init else {}
-            out.append((path, pofile.write(merge.merge(template, existing, code), extra)))
+            out.append((path, powrite.write(merge.merge(template, existing, code))))
     return out
 
 
 def check(leaflets: list[Leaflet], language: str | None) -> tuple[list[str], list[Status]]:
     """Problems found (one line each) and the status of every catalog checked."""
     problems, rows = [], []
+    if language is not None and not (TRANSLATIONS / languages.catalog_folder(language)).is_dir():
+        raise LeafletError(f"there are no {language} catalogs to check (translations/"
+                           f"{languages.catalog_folder(language)}/ does not exist)")
     for leaflet in leaflets:
         for code in ([language] if language else available(leaflet.id)):
-            content_review, labels_review = reviews(leaflet, code)
-            for domain, r in ((leaflet.id, content_review), (extract.LABELS_DOMAIN, labels_review)):
+            for domain, english in sources(leaflet).items():
+                try:  # one unreadable catalog is reported, and the others still checked
+                    r = review_file(code, domain, english)
+                except LeafletError as exc:
+                    problems.append(visible(str(exc)))
+                    rows.append(Status(leaflet.id, code, domain, len(english), 0, 0, 0, 0, visible(str(exc))))
+                    continue
                 problems += [f"{p} (not printed)" for p in r.rejected] + list(r.notes)
+                problems += [f"warning: {w}" for w in r.warnings]
                 rows.append(_status(leaflet.id, code, domain, r))
     return problems, rows
 
@@ -78,7 +104,8 @@ def _status(leaflet: str, code: str, domain: str, r: Review) -> Status:
 
 
 def _languages() -> list[str]:
-    return sorted(p.name for p in TRANSLATIONS.iterdir() if (p / "LC_MESSAGES").is_dir())
+    found = (languages.from_folder(p.name) for p in TRANSLATIONS.iterdir() if (p / "LC_MESSAGES").is_dir())
+    return sorted(code for code in found if code)
 
 
 def _rel(path: Path) -> str:
@@ -86,3 +113,43 @@ def _rel(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def export_xliff(leaflets: list[Leaflet], language: str) -> bytes:
+    """Every catalog of `language` as one XLIFF 1.2 file (a <file> per catalog)."""
+    lang = languages.get(language)
+    catalogs = []
+    for leaflet in leaflets:
+        for domain, english in sources(leaflet).items():
+            if domain == extract.LABELS_DOMAIN and any(d == domain for d, _, _ in catalogs):
+                continue
+            path = po_path(lang.code, domain)
+            if not path.exists():
+                raise LeafletError(f"there is no {lang.code} catalog to export; start one with "
+                                   f"`python generate.py init --lang {lang.code}`", _rel(path))
+            catalogs.append((domain, pofile.read(path, _rel(path)), english))
+    return xliff.export(catalogs, lang.code, leaflets[0].language if leaflets else "en-GB")
+
+
+def import_xliff(leaflets: list[Leaflet], data: bytes, name: str) -> tuple[list[tuple[Path, bytes]], list[str]]:
+    """The catalogs with an agency's returned targets merged in, and what was refused."""
+    returned = xliff.read(data, name)
+    code = next((c for c in _languages() if languages.get(c).accepts_header(returned.language)), None)
+    if code is None:
+        raise LeafletError(f"target-language is '{returned.language}', and there are no catalogs for it; start them "
+                           "with `python generate.py init --lang ...`", name)
+    english = {}
+    for leaflet in leaflets:
+        english.update(sources(leaflet))
+    out, refused = [], []
+    domains = {u.domain for u in returned.units}
+    unknown = domains - set(english)
+    if unknown:
+        raise LeafletError(f"<file original=...> names no catalog of this project: {', '.join(sorted(unknown))}", name)
+    for domain in sorted(domains):
+        path = po_path(code, domain)
+        po = pofile.read(path, _rel(path))
+        entries, lost = xliff.merge(po, [u for u in returned.units if u.domain == domain], english[domain], name)
+        refused += lost
+        out.append((path, powrite.write([po.header_entry, *entries] if po.header_entry else entries)))
+    return out, refused

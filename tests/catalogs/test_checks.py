@@ -1,14 +1,12 @@
-import shutil
-
 import pytest
 
 from leaflet import content
-from leaflet.catalogs import review, translate
+from leaflet.catalogs import translate
 from leaflet.catalogs.checks import check_entry
 from leaflet.catalogs.pofile import Entry
 from leaflet.errors import LeafletError
 
-from conftest import ROOT, SEED
+from conftest import SEED
 
 ENGLISH = "We are required to produce an **Executive Summary**, which outlines the key findings."
 
@@ -47,15 +45,6 @@ def test_joiners_are_allowed_where_scripts_need_them():
     assert problems("این گزارش می\u200cشود **خلاصه**") == []
 
 
-@pytest.fixture
-def translations(tmp_path, monkeypatch):
-    """A copy of translations/ that a test may spoil."""
-    copy = tmp_path / "translations"
-    shutil.copytree(ROOT / "translations", copy)
-    monkeypatch.setattr(review, "TRANSLATIONS", copy)
-    return copy
-
-
 def spoil(translations, language, old, new, domain="serious-case-reviews"):
     path = translations / language / "LC_MESSAGES" / f"{domain}.po"
     text = path.read_text(encoding="utf-8")
@@ -92,3 +81,19 @@ def test_a_stale_translation_counts_as_fuzzy(translations):
     spoil(translations, "cy", 'msgid "Information for parents and carers"', 'msgid "Information for parents"')
     content_review, _ = translate.reviews(content.load(SEED), "cy")
     assert content_review.fuzzy == ("serious-case-reviews:front.subtitle",)
+
+
+def test_added_bracketed_text_is_a_warning_for_the_reviewer_not_a_rejection(translations, monkeypatch, capsys):
+    from leaflet import cli
+
+    from conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    assert cli.main(["check", "--lang", "pl"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    gloss = [line for line in err if "[serious-case-reviews:back.further-reading]" in line]
+    assert gloss == [line for line in gloss if line.startswith("warning: ")] and len(gloss) == 1
+    assert gloss[0].endswith("adds bracketed text the English does not have (check it with the translator): "
+                             "(wytyczne rządowe)")
+    content_review, _ = translate.reviews(content.load(SEED), "pl")
+    assert "serious-case-reviews:back.further-reading" in content_review.accepted  # printed as translated

@@ -50,3 +50,13 @@ def test_registered_babel_extractor_gives_the_same_messages():
     assert [(line, msg) for line, msg, _, ctx in found] == [
         (b.line, b.text) for b in leaflet.blocks()]
     assert found[0][3] == "serious-case-reviews:front.title"
+
+
+def test_the_known_source_typo_is_kept_and_noted_for_translators_and_reviewers():
+    leaflet = content.load(SEED)
+    considers = next(m for m in extract.template(leaflet) if m.context == "serious-case-reviews:faq.what-is-scr.considers")
+    assert "its' aim is not to blame" in considers.id  # the seed's wording, word for word
+    note = " ".join(considers.auto_comments)
+    assert "Known source typo" in note and "\"its' aim\" should read \"its aim\"" in note
+    pot = (SEED.parent.parent / "translations" / "serious-case-reviews.pot").read_text(encoding="utf-8")
+    assert "#. A paragraph answering: What is a Serious Case Review? Known source typo,\n" in pot

@@ -1,6 +1,6 @@
 from babel.messages.catalog import Catalog
 
-from leaflet.catalogs import merge, pofile
+from leaflet.catalogs import merge, pofile, powrite
 
 
 def template(messages: dict) -> Catalog:
@@ -12,7 +12,7 @@ def template(messages: dict) -> Catalog:
 
 def roundtrip(messages: dict, existing: bytes | None):
     po = pofile.parse(existing, "pl.po") if existing else None
-    data = pofile.write(merge.merge(template(messages), po, "pl"))
+    data = powrite.write(merge.merge(template(messages), po, "pl"))
     return data, pofile.parse(data, "pl.po")
 
 
