@@ -178,6 +178,16 @@ def _xmp(doc, language: str) -> PDFStream:
  </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="w"?>"""
-    stream = PDFStream(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
-                       xml.encode("utf-8"), filters=[])
-    return stream
+    return _PlainStream(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
+                        xml.encode("utf-8"))
+
+
+class _PlainStream(PDFStream):
+    """A stream written as it is, with no /Filter key: XMP must stay readable
+    without decoding, and ReportLab writes an empty `/Filter []` for filters=[],
+    which validators cannot read the metadata through."""
+
+    def format(self, document):
+        content = document.encrypt.encode(self.content)
+        d = PDFDictionary({**self.dictionary.dict, "Length": len(content)})
+        return pdfdoc.format(d, document) + b"\nstream\n" + pdfdoc.format(content, document) + b"endstream\n"

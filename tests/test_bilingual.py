@@ -113,7 +113,9 @@ def rendered(pdf: bytes) -> list:
 
 
 @pytest.mark.parametrize("code", ["pl", "ur"])
-def test_flip_print_file_puts_english_upside_down_from_the_back(made, code):
+def test_flip_print_file_puts_english_from_the_back_cover(made, code):
+    """Polish and English: the English half upside down. Urdu and English:
+    both upright, the Urdu bound on the right, the English on the left."""
     first, english, (screen, printed) = made[("flip", code)]
     pages = rendered(screen.data)
     n = len(pages)
@@ -122,11 +124,12 @@ def test_flip_print_file_puts_english_upside_down_from_the_back(made, code):
     english_pages = {where[plain(b)] for b in english.leaflet.blocks() if not b.id.startswith("contact.")}
     first_pages = {where[plain(b)] for b in first.leaflet.blocks() if not b.id.startswith("contact.")}
     assert min(english_pages) >= half > max(first_pages)  # each language has its own half of the screen file
-    order = flip_order(n)
-    assert order[0] == (1, False) and order[-1] == (half + 1, True) and order[half] == (n, True)
+    order = flip_order(n, mixed=first.rtl)
+    turned = not first.rtl
+    assert order[0] == (1, False) and order[-1] == (half + 1, turned) and order[half] == (n, turned)
     sheets = rendered(printed.data)
     small = [p.resize((60, 85)) for p in pages]
-    for (left, right), sheet in zip(sheet_order(n), sheets):
+    for (left, right), sheet in zip(sheet_order(n, rtl=first.rtl), sheets):
         w, h = sheet.size
         for position, box in ((left, (0, 0, w // 2, h)), (right, (w // 2, 0, w, h))):
             image = sheet.crop(box)

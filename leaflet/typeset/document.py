@@ -127,6 +127,8 @@ class LeafletDocument(BaseDocTemplate):
 
     def handle_documentBegin(self):
         self.canv.tagger = Tagger(self.edition.language)
+        if self.edition.rtl:  # two-page view shows a right-to-left leaflet's spreads right page first
+            self.canv.setViewerPreference("Direction", "R2L")
         super().handle_documentBegin()
 
     def _front_page(self, canv, doc) -> None:
@@ -135,7 +137,8 @@ class LeafletDocument(BaseDocTemplate):
         def band():
             canv.saveState()
             canv.setFillColor(HexColor(L.colours["band"]))
-            canv.rect(0, L.height - L.band_height, L.width, L.band_height, stroke=0, fill=1)
+            m = L.band_margin  # clear of the page's edges: the print file's sheet edge is unprintable
+            canv.rect(m, L.height - L.band_height, L.width - 2 * m, L.band_height - m, stroke=0, fill=1)
             canv.restoreState()
 
         canv.artifact(band)
