@@ -11,6 +11,7 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObj
 from leaflet import build, content, markup, pdfcheck
 
 from conftest import SEED, page_texts
+from outputs import every_output, names
 from text.pdftext import marked_texts
 
 
@@ -211,3 +212,26 @@ def test_a_logo_is_a_figure_with_its_alternative_text(write_content, tmp_path):
     assert [str(f["/Alt"]) for f in figures] == ["Kingston Local Safeguarding Children Board"]
     assert "/Lang" not in figures[0]  # the document's language
     assert "Kingston LSCB" not in page_texts(pdf)[0].split("Making a Difference Together")[-1]  # logo, not text
+
+
+# -- every screen edition, with a validator the project did not write ----------
+
+@pytest.mark.parametrize("name", names())
+def test_every_screen_edition_passes_an_independent_pdf_ua_validator(name):
+    import page  # page-validation: veraPDF's PDF/UA-1 rules, reimplemented
+
+    screen = every_output()[name][3]
+    report = page.validate_pdf_bytes(screen.data, profile="ua1")
+    assert [f"{f.rule_id}: {f.message}" for f in report.failures] == []
+    assert report.is_compliant
+    assert pdfcheck.check(screen.data) == []
+
+
+@pytest.mark.parametrize("name", names())
+def test_right_to_left_editions_open_right_to_left(name):
+    first, _, _, screen, printed = every_output()[name]
+    root = PdfReader(io.BytesIO(screen.data)).trailer["/Root"]
+    direction = root["/ViewerPreferences"].get("/Direction", "/L2R")
+    assert direction == ("/R2L" if first.language in ("ar", "fa", "ur") else "/L2R")
+    prefs = PdfReader(io.BytesIO(printed.data)).trailer["/Root"]["/ViewerPreferences"]
+    assert prefs["/Duplex"] == "/DuplexFlipShortEdge" and prefs["/PrintScaling"] == "/None"

@@ -58,8 +58,10 @@ class NotesPage(Flowable):
     def __init__(self, edition: Edition, layout: Layout):
         super().__init__()
         self.layout = layout
+        # An Artifact, like the rules: a space to write in is not content, and a
+        # heading here would be read out just before the contact details.
         self.heading = TextBlock((Span(edition.labels.notes),), edition.language, edition.rtl,
-                                 style(layout, "question"), role="H2")
+                                 style(layout, "question"), role="Artifact")
 
     def wrap(self, availWidth, availHeight):
         self.width, self.height = availWidth, availHeight
