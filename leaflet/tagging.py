@@ -39,8 +39,9 @@ class Element:
 
 
 class Tagger:
-    def __init__(self, language: str):
+    def __init__(self, language: str, data_language: str = "en-GB"):
         self.language = language
+        self.data_language = data_language  # names, addresses, e-mail and web addresses
         self.root = Element("Document")
         self._keyed: dict = {}
         self.page = 1

@@ -145,6 +145,8 @@ def test_checker_finds_untagged_text():
     (lambda w: w._root_object["/ViewerPreferences"].pop("/DisplayDocTitle"), "no DisplayDocTitle (07-001)"),
     (lambda w: w._root_object.pop("/Metadata"), "no XMP metadata stream (06-001)"),
     (lambda w: w.pages[3].pop("/Tabs"), "page 4: has annotations but no /Tabs (28-008)"),
+    (lambda w: w._root_object["/Metadata"].get_object().__setitem__(NameObject("/Filter"), ArrayObject()),
+     "the XMP metadata stream has a /Filter"),
 ])
 def test_checker_fails_documents_made_wrong_on_purpose(screens, change, message):
     failures = pdfcheck.check(spoil(screens["en"][1], change))
@@ -235,3 +237,26 @@ def test_right_to_left_editions_open_right_to_left(name):
     assert direction == ("/R2L" if first.language in ("ar", "fa", "ur") else "/L2R")
     prefs = PdfReader(io.BytesIO(printed.data)).trailer["/Root"]["/ViewerPreferences"]
     assert prefs["/Duplex"] == "/DuplexFlipShortEdge" and prefs["/PrintScaling"] == "/None"
+
+
+@pytest.mark.parametrize("name", [n for n in names() if n != "en"])
+def test_data_runs_are_tagged_in_their_own_language(name):
+    """Names, addresses, e-mail and web addresses and an English title in a
+    translated sentence are read in English; a phone number keeps the voice
+    of the sentence around it (digits read in the reader's language)."""
+    first, second, form, screen, _ = every_output()[name]
+    elements = walk(screen.data)
+    lang_of = {}
+    for role, lang, text in elements:
+        lang_of.setdefault((role, " ".join(text.split())), set()).add(lang)
+    c = first.leaflet.contact
+    for text in (c.name, *c.address, c.postcode):
+        assert lang_of[("P", text)] == {"en-GB"}, text
+    for text in (c.email, c.website_label):
+        assert lang_of[("Link", text)] == {"en-GB"}, text
+    assert lang_of[("Link", c.telephone)] == {""}  # inherits its sentence's language
+    title = "Working Together to Safeguard Children, 2006 – Chapter 8"
+    spans = [(r, lang) for r, lang, t in elements if t == title]
+    assert ("Span", "en-GB") in spans  # inside the translated sentence
+    if second is not None:  # and the English edition's own sentence carries no Span
+        assert ("Span", "en-GB") in spans and spans.count(("Span", "en-GB")) == 1

@@ -158,11 +158,17 @@ class _Marks:
             parent = tagger.element(role, key=key, parent=parent)
         self.element = tagger.element(block.role, key=block.key, parent=parent, lang=block.language)
 
-    def link(self, href: str):
-        return self.tagger.element("Link", key=(self.block.key, href), parent=self.element)
+    def link(self, href: str, span: Span | None = None):
+        # an e-mail or web address is read in the data's language, not the page's
+        lang = self.tagger.data_language if span is not None and span.kind in ("email", "url") else None
+        return self.tagger.element("Link", key=(self.block.key, href), parent=self.element, lang=lang)
 
     def owner(self, span: Span):
-        return self.link(span.href) if span.href else self.element
+        if span.href:
+            return self.link(span.href, span)
+        if span.lang and span.lang != self.block.language:  # an English title in a translated sentence
+            return self.tagger.element("Span", key=(self.block.key, span), parent=self.element, lang=span.lang)
+        return self.element
 
     def begin(self, element) -> str:
         return self.tagger.begin(element)

@@ -128,7 +128,7 @@ class LeafletDocument(BaseDocTemplate):
         return {f.id: (f._width, f._height) for t in self.pageTemplates for f in t.frames}
 
     def handle_documentBegin(self):
-        self.canv.tagger = Tagger(self.edition.language)
+        self.canv.tagger = Tagger(self.edition.language, self.edition.leaflet.language)
         if self.edition.rtl:  # two-page view shows a right-to-left leaflet's spreads right page first
             self.canv.setViewerPreference("Direction", "R2L")
         super().handle_documentBegin()

@@ -202,10 +202,16 @@ def intro(edition: Edition, body: Style) -> Flowable:
 
 def contact_lines(edition: Edition, body: Style, contact: Style) -> list[Flowable]:
     labels, c = edition.labels, edition.leaflet.contact
-    lines: list[tuple[Span, ...]] = [(Span(c.name, bold=True),), c.role.spans, c.department.spans]
-    lines += [(Span(a),) for a in c.address] + [(Span(c.postcode),)]
-    out = [_text(edition, spans, contact if i < len(lines) - 1 else _after(contact, body.space_after))
-           for i, spans in enumerate(lines)]
+    # The name, address and postcode are data, in the leaflet's own language (a
+    # screen reader reads "Lee Hopkins" and "KT1 1EU" in an English voice);
+    # role and department are translated. Alignment stays the edition's.
+    data = edition.leaflet.language
+    lines: list[tuple[tuple[Span, ...], str]] = [((Span(c.name, bold=True),), data),
+                                                 (c.role.spans, edition.language_of(c.role)[0]),
+                                                 (c.department.spans, edition.language_of(c.department)[0])]
+    lines += [((Span(a),), data) for a in c.address] + [((Span(c.postcode),), data)]
+    out = [_text(edition, spans, contact if i < len(lines) - 1 else _after(contact, body.space_after), language=lang)
+           for i, (spans, lang) in enumerate(lines)]
     for name, value, kind, href in (
             (labels.telephone, c.telephone, "phone", c.telephone_href),
             (labels.email, c.email, "email", href_for("email", c.email)),
