@@ -39,10 +39,10 @@ def elements(pdf: bytes):
         page = pages[el.raw_get("/Pg").idnum] if "/Pg" in el else page
         kids = el.get("/K", [])
         kids = kids if isinstance(kids, ArrayObject) else [kids]
-        mcids = [(page, int(k)) for k in kids if isinstance(k, int)]
-        mcids += [(pages[k.get_object().raw_get("/Pg").idnum], int(k.get_object()["/MCID"])) for k in kids
-                  if isinstance(k.get_object(), DictionaryObject) and k.get_object().get("/Type") == "/MCR"]
+        mcids = own_marks(el, page, pages)
         text = "".join(texts.get(m, "") for m in mcids)
+        if el.get("/S") == "/Span":
+            return  # read as part of its paragraph (own_marks)
         out.append((str(el["/S"])[1:], str(el.get("/Lang", "")), " ".join(text.split()),
                     places.get(mcids[0]) if mcids else None, mcids[0][0] if mcids else None))
         for k in kids:
@@ -51,6 +51,22 @@ def elements(pdf: bytes):
                 visit(obj, page)
 
     visit(reader.trailer["/Root"]["/StructTreeRoot"]["/K"].get_object(), 0)
+    return out
+
+
+def own_marks(el, page, pages) -> list[tuple[int, int]]:
+    """An element's marked content in order, with that of the Spans inside it
+    (an English title in a translated sentence is a Span with its own /Lang)."""
+    kids = el.get("/K", [])
+    out = []
+    for k in kids if isinstance(kids, ArrayObject) else [kids]:
+        obj = k.get_object() if isinstance(k, IndirectObject) else k
+        if isinstance(obj, int):
+            out.append((page, int(obj)))
+        elif isinstance(obj, DictionaryObject) and obj.get("/Type") == "/MCR":
+            out.append((pages[obj.raw_get("/Pg").idnum], int(obj["/MCID"])))
+        elif isinstance(obj, DictionaryObject) and obj.get("/S") == "/Span":
+            out += own_marks(obj, pages[obj.raw_get("/Pg").idnum] if "/Pg" in obj else page, pages)
     return out
 
 

@@ -260,3 +260,39 @@ def test_data_runs_are_tagged_in_their_own_language(name):
     assert ("Span", "en-GB") in spans  # inside the translated sentence
     if second is not None:  # and the English edition's own sentence carries no Span
         assert ("Span", "en-GB") in spans and spans.count(("Span", "en-GB")) == 1
+
+
+@pytest.mark.parametrize("name", ["en", "ur", "pl", "ur+en parallel", "pl+en blocks"])
+def test_a_paragraphs_kids_are_in_the_order_they_are_drawn(name):
+    """"Telephone: 020 8547 6111" reads the label first: a Link or Span inside
+    a paragraph sits among its marked content where it is drawn (MCIDs are
+    numbered in drawing order, which is logical order)."""
+    reader = PdfReader(io.BytesIO(every_output()[name][3].data))
+    pages = {p.indirect_reference.idnum: i for i, p in enumerate(reader.pages)}
+    mixed = 0
+
+    def first_mark(obj, page):
+        if isinstance(obj, int):
+            return (page, obj)
+        if obj.get("/Type") == "/MCR":
+            return (pages[obj.raw_get("/Pg").idnum], int(obj["/MCID"]))
+        kids = obj.get("/K", [])
+        kid = (kids if isinstance(kids, ArrayObject) else [kids])[0]
+        return first_mark(kid.get_object(), pages[obj.raw_get("/Pg").idnum] if "/Pg" in obj else page)
+
+    def visit(el, page):
+        nonlocal mixed
+        page = pages[el.raw_get("/Pg").idnum] if "/Pg" in el else page
+        kids = el.get("/K", [])
+        kids = [k.get_object() for k in (kids if isinstance(kids, ArrayObject) else [kids])]
+        kids = [k for k in kids if not (isinstance(k, DictionaryObject) and k.get("/Type") == "/OBJR")]
+        if str(el["/S"]) == "/P" and any(isinstance(k, DictionaryObject) and "/S" in k for k in kids):
+            marks = [first_mark(k, page) for k in kids]
+            assert marks == sorted(marks), f"{name}: a P's kids are out of drawing order"
+            mixed += any(isinstance(k, int) for k in kids)
+        for k in kids:
+            if isinstance(k, DictionaryObject) and "/S" in k:
+                visit(k, page)
+
+    visit(reader.trailer["/Root"]["/StructTreeRoot"]["/K"].get_object(), 0)
+    assert mixed >= 3  # the telephone, e-mail and website lines at least
