@@ -210,3 +210,17 @@ def test_no_ink_near_the_sheet_edge_and_fold_marks_that_print(name):
 
 def test_imposition_is_deterministic(english):
     assert imposed(english[1]) == imposed(english[1])
+
+
+def test_the_duplex_test_sheet_keeps_clear_of_the_edge_too():
+    from leaflet.testsheet import test_sheet
+
+    edge = int(UNPRINTABLE * SCALE)
+    for side in pdfium.PdfDocument(test_sheet(layout.load("a5-fold"))):
+        sheet = side.render(scale=SCALE).to_pil().convert("L")
+        w, h = sheet.size
+        inner = sheet.crop((edge, edge, w - edge, h - edge))
+        assert inner.getextrema()[0] < 100  # it prints something
+        for box in ((0, 0, w, edge), (0, h - edge, w, h), (0, 0, edge, h), (w - edge, 0, w, h)):
+            assert sheet.crop(box).getextrema()[0] >= 250
+
