@@ -89,7 +89,7 @@ def make(edition: Edition) -> list[Output]:
     stem = f"{leaflet.id}.{edition.code}{partial}"
     meta = {"/Title": markup.plain(leaflet.title.spans), "/Author": leaflet.organisation,
             "/Subject": f"{markup.plain(leaflet.subtitle.spans)} (for printing)", "/Creator": "leaflet"}
-    printed = impose(result.pdf, layout.colours["fold_mark"], layout.fold_mark_length, layout.fold_mark_width, meta)
+    printed = _impose(result.pdf, layout, meta, rtl=edition.rtl)
     common = dict(leaflet=leaflet.id, languages=(edition.language,), pages=result.pages,
                   body_size=result.body_size, warnings=result.warnings,
                   english_blocks=edition.partial + edition.partial_labels)
@@ -108,12 +108,17 @@ def make_bilingual(first: Edition, second: Edition, mode: str) -> list[Output]:
     stem = f"{leaflet.id}.{first.code}+{second.code}{partial}"
     meta = {"/Title": f"{markup.plain(leaflet.title.spans)} / {markup.plain(second.leaflet.title.spans)}",
             "/Author": leaflet.organisation, "/Creator": "leaflet"}
-    order = impose_module.flip_order(pages) if mode == "flip" else None
-    printed = impose(pdf, layout.colours["fold_mark"], layout.fold_mark_length, layout.fold_mark_width, meta, order)
+    order = impose_module.flip_order(pages, mixed=first.rtl != second.rtl) if mode == "flip" else None
+    printed = _impose(pdf, layout, meta, order, rtl=first.rtl)
     common = dict(leaflet=leaflet.id, languages=(first.language, second.language), pages=pages, body_size=size,
                   english_blocks=first.partial + first.partial_labels, bilingual=mode)
     return [Output(Path(leaflet.id) / f"{stem}.screen.pdf", pdf, format="screen", sheets=pages, **common),
             Output(Path(leaflet.id) / f"{stem}.print.pdf", printed, format="print", sheets=pages // 2, **common)]
+
+
+def _impose(pdf: bytes, layout: layouts.Layout, meta: dict, order=None, rtl: bool = False) -> bytes:
+    return impose(pdf, layout.colours["fold_mark"], layout.fold_mark_length, layout.fold_mark_width, meta, order,
+                  rtl=rtl, fold_edge=layout.fold_mark_edge)
 
 
 FORMATS = ("screen", "print", "press")

@@ -3,7 +3,10 @@ duplex printer (print both sides, flip on the short edge, fold, nest, staple).
 
 For n pages (a multiple of 4), sheet k (from 0) carries on its outside
 (n-2k) | (2k+1) and on its inside (2k+2) | (n-2k-1): folded and nested, the
-stack reads 1..n. A light fold mark sits at the top and bottom of the fold.
+stack reads 1..n. A right-to-left leaflet (Arabic, Farsi, Urdu) is bound on
+the right, so each side is mirrored: (2k+1) | (n-2k) and (n-2k-1) | (2k+2).
+A light fold mark sits near the top and bottom of the fold, inside the area
+an office printer prints.
 """
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from reportlab.lib.pagesizes import A4, landscape
 SHEET_W, SHEET_H = landscape(A4)
 
 
-def sheet_order(pages: int) -> list[tuple[int, int]]:
+def sheet_order(pages: int, rtl: bool = False) -> list[tuple[int, int]]:
     """(left, right) page numbers (1-based) of each printed side, in printing order."""
     if pages % 4:
         raise ValueError(f"a folded leaflet needs a multiple of 4 pages, not {pages}")
@@ -24,20 +27,28 @@ def sheet_order(pages: int) -> list[tuple[int, int]]:
     for k in range(pages // 4):
         sides.append((pages - 2 * k, 2 * k + 1))  # outside
         sides.append((2 * k + 2, pages - 2 * k - 1))  # inside
-    return sides
+    return [(right, left) for left, right in sides] if rtl else sides
 
 
-def flip_order(pages: int) -> list[tuple[int, bool]]:
+def flip_order(pages: int, mixed: bool = False) -> list[tuple[int, bool]]:
     """Booklet positions of a flip (tete-beche) edition whose screen file holds
     one language's pages, then the other's: the second half runs backwards from
-    the back cover, upside down, so each language starts at its own cover."""
+    the back cover, so each language starts at its own cover and reads towards
+    the middle. Two languages of one direction need the second half upside
+    down; a right-to-left and a left-to-right language (`mixed`) do not: the
+    back cover of a book bound on the right is the front of one bound on the
+    left, so both halves stand upright."""
     half = pages // 2
-    return [(i, False) for i in range(1, half + 1)] + [(half + pages - i + 1, True) for i in range(half + 1, pages + 1)]
+    return [(i, False) for i in range(1, half + 1)] + [(half + pages - i + 1, not mixed)
+                                                        for i in range(half + 1, pages + 1)]
 
 
 def impose(screen_pdf: bytes, fold_colour: str, fold_length: float, fold_width: float,
-           metadata: dict | None = None, order: list[tuple[int, bool]] | None = None) -> bytes:
-    """`order`: for each booklet position, (screen page, upside down); default reading order."""
+           metadata: dict | None = None, order: list[tuple[int, bool]] | None = None,
+           rtl: bool = False, fold_edge: float = 0.0) -> bytes:
+    """`order`: for each booklet position, (screen page, upside down); default
+    reading order. `rtl`: bound on the right. `fold_edge`: the fold marks'
+    distance from the sheet edge."""
     reader = PdfReader(io.BytesIO(screen_pdf))
     writer = PdfWriter()
     # Each A5 page becomes a Form XObject placed twice-per-sheet with `cm`:
@@ -46,10 +57,10 @@ def impose(screen_pdf: bytes, fold_colour: str, fold_length: float, fold_width: 
     order = order or [(i, False) for i in range(1, len(forms) + 1)]
     w, h = (float(v) for v in reader.pages[0].mediabox[2:])
     x0, y0 = (SHEET_W - 2 * w) / 2, (SHEET_H - h) / 2
-    for left, right in sheet_order(len(forms)):
+    for left, right in sheet_order(len(forms), rtl):
         sheet = writer.add_blank_page(SHEET_W, SHEET_H)
         ops = [_place("L", x0, y0, w, h, order[left - 1][1]), _place("R", x0 + w, y0, w, h, order[right - 1][1]),
-               _fold_marks(fold_colour, fold_length, fold_width)]
+               _fold_marks(fold_colour, fold_length, fold_width, fold_edge)]
         sheet[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): DictionaryObject(
             {NameObject("/L"): forms[order[left - 1][0] - 1], NameObject("/R"): forms[order[right - 1][0] - 1]})})
         stream = DecodedStreamObject()
@@ -57,6 +68,9 @@ def impose(screen_pdf: bytes, fold_colour: str, fold_length: float, fold_width: 
         sheet[NameObject("/Contents")] = writer._add_object(stream.flate_encode())
     if metadata:
         writer.add_metadata(metadata)
+    # What the README asks of the person printing, said to the print dialogue too.
+    writer._root_object[NameObject("/ViewerPreferences")] = DictionaryObject({
+        NameObject("/Duplex"): NameObject("/DuplexFlipShortEdge"), NameObject("/PrintScaling"): NameObject("/None")})
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -78,9 +92,10 @@ def _as_form(page, writer) -> StreamObject:
     return form.flate_encode()
 
 
-def _fold_marks(colour: str, length: float, width: float) -> str:
-    """Artifact: a short light line at the top and bottom of the fold."""
+def _fold_marks(colour: str, length: float, width: float, edge: float) -> str:
+    """A short light line at the top and bottom of the fold, `edge` in from the
+    sheet's edge (office printers leave about 5 mm unprinted)."""
     r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
-    x = SHEET_W / 2
-    return (f"q {width:.2f} w {r:.3f} {g:.3f} {b:.3f} RG {x:.3f} {SHEET_H:.3f} m {x:.3f} {SHEET_H - length:.3f} l S "
-            f"{x:.3f} 0 m {x:.3f} {length:.3f} l S Q")
+    x, top, bottom = SHEET_W / 2, SHEET_H - edge, edge
+    return (f"q {width:.2f} w 0 J {r:.3f} {g:.3f} {b:.3f} RG {x:.3f} {top:.3f} m {x:.3f} {top - length:.3f} l S "
+            f"{x:.3f} {bottom:.3f} m {x:.3f} {bottom + length:.3f} l S Q")

@@ -79,6 +79,8 @@ class Layout:
     # How far backgrounds that touch the trim run past it when the pages are
     # drawn: 0 for screen and office print, the press bleed for press files.
     bleed: float = 0.0
+    band_margin: float = 0.0  # white paper between the cover band and the page's edges
+    fold_mark_edge: float = 0.0  # fold marks start this far in from the sheet's edge
 
     def style(self, name: str, body: float | None = None) -> TextStyle:
         """The named style; body-relative styles follow `body` when autofit shrinks it."""
@@ -144,11 +146,11 @@ def from_node(root: Node) -> Layout:
     scale = body_extra.get("scale", 1.2)
     styles["question"] = replace(styles["question"], size=round(body.size * scale, 2))
 
-    front = top["front"].mapping(("band_height_mm",))
+    front = top["front"].mapping(("band_height_mm", "band_margin_mm"))
     fold = top["print"].mapping(("sheet", "fold_mark"))
     if fold["sheet"].text() != "A4":
         raise fold["sheet"].error("only A4 sheets are supported for office printing")
-    mark = fold["fold_mark"].mapping(("length_mm", "width_pt"))
+    mark = fold["fold_mark"].mapping(("length_mm", "width_pt", "edge_mm"))
     layout = Layout(
         name=top["name"].text(), source=root.file,
         width=page["width_mm"].number() * MM, height=page["height_mm"].number() * MM,
@@ -159,6 +161,7 @@ def from_node(root: Node) -> Layout:
         fold_mark_length=mark["length_mm"].number() * MM, fold_mark_width=mark["width_pt"].number(),
         bilingual=_bilingual(top["bilingual"]) if "bilingual" in top else "parallel",
         press=_press(top["press"], colours) if "press" in top else Press(),
+        band_margin=front["band_margin_mm"].number() * MM, fold_mark_edge=mark["edge_mm"].number() * MM,
     )
     edges = (layout.margin_top, layout.margin_bottom, layout.margin_inside, layout.margin_outside)
     if "press" in top and min(edges) < layout.press.safe:

@@ -42,6 +42,7 @@ class Span:
     italic: bool = False
     href: str | None = None
     kind: str = "text"
+    lang: str | None = None  # a run left in another language, e.g. an English title in a translation
 
     @property
     def is_data(self) -> bool:

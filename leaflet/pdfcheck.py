@@ -62,6 +62,8 @@ def _document_rules(reader, root, out: list[str]) -> None:
     if meta is None:
         out.append("document: no XMP metadata stream (06-001)")
     else:
+        if "/Filter" in meta.get_object():  # even an empty `/Filter []` stops validators reading it
+            out.append("document: the XMP metadata stream has a /Filter (06-001: metadata must be readable as is)")
         xmp = meta.get_object().get_data().decode("utf-8", "replace")
         if not re.search(r"<pdfuaid:part>\s*1\s*</pdfuaid:part>|pdfuaid:part=\"1\"", xmp):
             out.append("document: XMP has no PDF/UA identifier pdfuaid:part 1 (06-002)")

@@ -39,8 +39,9 @@ class Element:
 
 
 class Tagger:
-    def __init__(self, language: str):
+    def __init__(self, language: str, data_language: str = "en-GB"):
         self.language = language
+        self.data_language = data_language  # names, addresses, e-mail and web addresses
         self.root = Element("Document")
         self._keyed: dict = {}
         self.page = 1
@@ -178,6 +179,16 @@ def _xmp(doc, language: str) -> PDFStream:
  </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end="w"?>"""
-    stream = PDFStream(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
-                       xml.encode("utf-8"), filters=[])
-    return stream
+    return _PlainStream(PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}),
+                        xml.encode("utf-8"))
+
+
+class _PlainStream(PDFStream):
+    """A stream written as it is, with no /Filter key: XMP must stay readable
+    without decoding, and ReportLab writes an empty `/Filter []` for filters=[],
+    which validators cannot read the metadata through."""
+
+    def format(self, document):
+        content = document.encrypt.encode(self.content)
+        d = PDFDictionary({**self.dictionary.dict, "Length": len(content)})
+        return pdfdoc.format(d, document) + b"\nstream\n" + pdfdoc.format(content, document) + b"endstream\n"

@@ -39,10 +39,10 @@ def elements(pdf: bytes):
         page = pages[el.raw_get("/Pg").idnum] if "/Pg" in el else page
         kids = el.get("/K", [])
         kids = kids if isinstance(kids, ArrayObject) else [kids]
-        mcids = [(page, int(k)) for k in kids if isinstance(k, int)]
-        mcids += [(pages[k.get_object().raw_get("/Pg").idnum], int(k.get_object()["/MCID"])) for k in kids
-                  if isinstance(k.get_object(), DictionaryObject) and k.get_object().get("/Type") == "/MCR"]
+        mcids = own_marks(el, page, pages)
         text = "".join(texts.get(m, "") for m in mcids)
+        if el.get("/S") == "/Span":
+            return  # read as part of its paragraph (own_marks)
         out.append((str(el["/S"])[1:], str(el.get("/Lang", "")), " ".join(text.split()),
                     places.get(mcids[0]) if mcids else None, mcids[0][0] if mcids else None))
         for k in kids:
@@ -51,6 +51,22 @@ def elements(pdf: bytes):
                 visit(obj, page)
 
     visit(reader.trailer["/Root"]["/StructTreeRoot"]["/K"].get_object(), 0)
+    return out
+
+
+def own_marks(el, page, pages) -> list[tuple[int, int]]:
+    """An element's marked content in order, with that of the Spans inside it
+    (an English title in a translated sentence is a Span with its own /Lang)."""
+    kids = el.get("/K", [])
+    out = []
+    for k in kids if isinstance(kids, ArrayObject) else [kids]:
+        obj = k.get_object() if isinstance(k, IndirectObject) else k
+        if isinstance(obj, int):
+            out.append((page, int(obj)))
+        elif isinstance(obj, DictionaryObject) and obj.get("/Type") == "/MCR":
+            out.append((pages[obj.raw_get("/Pg").idnum], int(obj["/MCID"])))
+        elif isinstance(obj, DictionaryObject) and obj.get("/S") == "/Span":
+            out += own_marks(obj, pages[obj.raw_get("/Pg").idnum] if "/Pg" in obj else page, pages)
     return out
 
 
@@ -113,7 +129,9 @@ def rendered(pdf: bytes) -> list:
 
 
 @pytest.mark.parametrize("code", ["pl", "ur"])
-def test_flip_print_file_puts_english_upside_down_from_the_back(made, code):
+def test_flip_print_file_puts_english_from_the_back_cover(made, code):
+    """Polish and English: the English half upside down. Urdu and English:
+    both upright, the Urdu bound on the right, the English on the left."""
     first, english, (screen, printed) = made[("flip", code)]
     pages = rendered(screen.data)
     n = len(pages)
@@ -122,11 +140,12 @@ def test_flip_print_file_puts_english_upside_down_from_the_back(made, code):
     english_pages = {where[plain(b)] for b in english.leaflet.blocks() if not b.id.startswith("contact.")}
     first_pages = {where[plain(b)] for b in first.leaflet.blocks() if not b.id.startswith("contact.")}
     assert min(english_pages) >= half > max(first_pages)  # each language has its own half of the screen file
-    order = flip_order(n)
-    assert order[0] == (1, False) and order[-1] == (half + 1, True) and order[half] == (n, True)
+    order = flip_order(n, mixed=first.rtl)
+    turned = not first.rtl
+    assert order[0] == (1, False) and order[-1] == (half + 1, turned) and order[half] == (n, turned)
     sheets = rendered(printed.data)
     small = [p.resize((60, 85)) for p in pages]
-    for (left, right), sheet in zip(sheet_order(n), sheets):
+    for (left, right), sheet in zip(sheet_order(n, rtl=first.rtl), sheets):
         w, h = sheet.size
         for position, box in ((left, (0, 0, w // 2, h)), (right, (w // 2, 0, w, h))):
             image = sheet.crop(box)

@@ -11,6 +11,7 @@ from leaflet import build, content, markup
 from leaflet.catalogs import languages, review
 
 from conftest import ROOT, SEED, page_texts
+from text.pdftext import marked_texts
 
 LANGUAGES = ["ar", "bn", "cy", "fa", "ko", "pa", "pl", "ro", "so", "ta", "ur", "zh-Hans"]
 
@@ -39,7 +40,16 @@ def test_edition_language_metadata_and_text(editions, code):
     assert reader.metadata.title != "Serious Case Reviews"
     front = page_texts(screen.data)[0]
     lang = languages.get(code)
-    assert f"Serious Case Reviews: Information for parents and carers. In {lang.english_name}." in front
+    line = f"Serious Case Reviews: Information for parents and carers. In {lang.english_name}."
+    if edition.rtl:
+        # /ViewerPreferences /Direction /R2L makes PDFium read each line with a
+        # right-to-left base direction, which turns a left-to-right line's word
+        # order round: the line is whole in the tagged text, its words in PDFium's
+        assert line in "".join(marked_texts(screen.data).values())
+        words = lambda text: {w.strip(".:") for w in text.split()}
+        assert words(line) <= words(front)
+    else:
+        assert line in front
     # every block's text is the translation, set in the edition's language
     english = {b.id: b.text for b in content.load(SEED).blocks()}
     for block in edition.leaflet.blocks():

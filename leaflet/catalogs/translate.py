@@ -55,7 +55,8 @@ def edition(leaflet: Leaflet, language: str, allow_partial: bool = False,
 def _translate_blocks(leaflet: Leaflet, accepted: dict) -> Leaflet:
     def tr(block):
         text = accepted.get(extract.context(leaflet, block))
-        return block if text is None else block.with_text(text, markup.parse(text))
+        return block if text is None else block.with_text(text, _english_runs(markup.parse(text), block.spans,
+                                                                              leaflet.language))
 
     contact = replace(leaflet.contact, role=tr(leaflet.contact.role), department=tr(leaflet.contact.department))
     marks = tuple(replace(m, alt=tr(m.alt)) if m.alt else m for m in leaflet.wordmarks)
@@ -63,3 +64,11 @@ def _translate_blocks(leaflet: Leaflet, accepted: dict) -> Leaflet:
                      for s in leaflet.sections)
     return replace(leaflet, title=tr(leaflet.title), subtitle=tr(leaflet.subtitle), wordmarks=marks, sections=sections,
                    intro=tr(leaflet.intro), contact=contact, further_reading=tr(leaflet.further_reading))
+
+
+def _english_runs(spans: tuple, english: tuple, language: str) -> tuple:
+    """A bold or italic run the translation kept exactly as the English has it
+    (a publication's title) is English: tagged so, it is read in an English voice."""
+    kept = {(s.text, s.bold, s.italic) for s in english if (s.bold or s.italic) and not s.is_data}
+    return tuple(replace(s, lang=language) if (s.text, s.bold, s.italic) in kept and not s.is_data else s
+                 for s in spans)

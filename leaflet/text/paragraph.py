@@ -157,15 +157,28 @@ class _Marks:
         for role, key in block.groups:
             parent = tagger.element(role, key=key, parent=parent)
         self.element = tagger.element(block.role, key=block.key, parent=parent, lang=block.language)
+        self._inline: dict = {}  # (role, key) -> the (role, key, lang) an owner stands for, one object each
 
-    def link(self, href: str):
+    def link(self, href: str, span: Span | None = None):
         return self.tagger.element("Link", key=(self.block.key, href), parent=self.element)
 
     def owner(self, span: Span):
-        return self.link(span.href) if span.href else self.element
+        """The paragraph's element, or (for a link, or a run in another language)
+        a stand-in for a child element, made when its content begins: a child
+        made earlier would come before the text that precedes it on its line."""
+        if span.href:
+            # an e-mail or web address is read in the data's language, not the page's
+            lang = self.tagger.data_language if span.kind in ("email", "url") else None
+            return self._inline.setdefault(("Link", span.href), ("Link", (self.block.key, span.href), lang))
+        if span.lang and span.lang != self.block.language:  # an English title in a translated sentence
+            return self._inline.setdefault(("Span", span), ("Span", (self.block.key, span), span.lang))
+        return self.element
 
-    def begin(self, element) -> str:
-        return self.tagger.begin(element)
+    def begin(self, owner) -> str:
+        if isinstance(owner, tuple):
+            role, key, lang = owner
+            owner = self.tagger.element(role, key=key, parent=self.element, lang=lang)
+        return self.tagger.begin(owner)
 
 
 def _fill(hex_colour: str) -> str:

@@ -13,7 +13,7 @@ read first. Every block keeps its own language, for tagging and shaping.
 from __future__ import annotations
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import CondPageBreak, Flowable
+from reportlab.platypus import Flowable
 
 from ..edition import Edition
 from ..errors import LeafletError
@@ -112,13 +112,12 @@ class Ruled(Flowable):
 
 def combine(first: list, second: list, mode: str, first_on_right: bool, rule: str) -> list:
     """Interleave two editions' flowables, block by block (their structure is the same)."""
+    # keeps are made again for the pairs (story.keep_with_next)
+    first, second = ([f for f in side if not isinstance(f, story.KeepWithNext)] for side in (first, second))
     if len(first) != len(second):
         raise LeafletError("the two editions' panels differ in structure")
     out = []
     for a, b in zip(first, second):
-        if isinstance(a, CondPageBreak):
-            out.append(CondPageBreak(max(a.height, b.height) * (1 if mode == "parallel" else 2)))
-            continue
         if isinstance(b, TextBlock):
             b.bookmark = None  # one outline, in the first-read language
             if a.spans == b.spans:  # a name, an address: the same in both, set once
@@ -130,8 +129,8 @@ def combine(first: list, second: list, mode: str, first_on_right: bool, rule: st
 
 def panels(first: Edition, second: Edition, layout: Layout, body: float, mode: str, width: float) -> Panels:
     """Interleaved panels. The front keeps the organisations and languages once;
-    the introduction and further reading flow after the questions, so that the
-    back page holds only the contact details, whatever the length."""
+    further reading flows after the questions, and the back page holds the
+    introduction (it ends "...by contacting:") with the contact details."""
     rule, right = layout.colours["rule"], first.rtl
     st = story.style(layout, "body", body)
     contact = story.scaled(story.style(layout, "contact"), layout, body)
@@ -139,13 +138,14 @@ def panels(first: Edition, second: Edition, layout: Layout, body: float, mode: s
     # title does not fit a half-width column.
     band = story.front_band(first, layout)[:2] + story.front_band(second, layout)[:2]
     band[2].spaceBefore = band[1].getSpaceAfter() + story.style(layout, "subtitle").size
-    faq = combine(story.faq(first, layout, body) + [story.intro(first, st)] + story.further(first, layout, st),
-                  story.faq(second, layout, body) + [story.intro(second, st)] + story.further(second, layout, st),
-                  mode, right, rule)
+    faq = story.keep_with_next(combine(story.faq(first, layout, body) + story.further(first, layout, st),
+                                       story.faq(second, layout, body) + story.further(second, layout, st),
+                                       mode, right, rule))
     # Contact lines go one under the other even in parallel mode: an e-mail
     # address does not fit half a column, and most lines are the same in both.
-    back = combine(story.contact_lines(first, st, contact), story.contact_lines(second, st, contact), "blocks",
-                   right, rule)
+    back = (combine([story.intro(first, st)], [story.intro(second, st)], mode, right, rule)
+            + combine(story.contact_lines(first, st, contact), story.contact_lines(second, st, contact), "blocks",
+                      right, rule))
     return Panels(band, story.wordmarks(first, layout, width), faq, back)
 
 

@@ -58,8 +58,10 @@ class NotesPage(Flowable):
     def __init__(self, edition: Edition, layout: Layout):
         super().__init__()
         self.layout = layout
+        # An Artifact, like the rules: a space to write in is not content, and a
+        # heading here would be read out just before the contact details.
         self.heading = TextBlock((Span(edition.labels.notes),), edition.language, edition.rtl,
-                                 style(layout, "question"), role="H2")
+                                 style(layout, "question"), role="Artifact")
 
     def wrap(self, availWidth, availHeight):
         self.width, self.height = availWidth, availHeight
@@ -126,7 +128,9 @@ class LeafletDocument(BaseDocTemplate):
         return {f.id: (f._width, f._height) for t in self.pageTemplates for f in t.frames}
 
     def handle_documentBegin(self):
-        self.canv.tagger = Tagger(self.edition.language)
+        self.canv.tagger = Tagger(self.edition.language, self.edition.leaflet.language)
+        if self.edition.rtl:  # two-page view shows a right-to-left leaflet's spreads right page first
+            self.canv.setViewerPreference("Direction", "R2L")
         super().handle_documentBegin()
 
     def _front_page(self, canv, doc) -> None:
@@ -135,7 +139,8 @@ class LeafletDocument(BaseDocTemplate):
         def band():
             canv.saveState()
             canv.setFillColor(HexColor(L.colours["band"]))
-            m = -L.bleed  # a press file's band runs past the trim into the bleed on the three sides it touches
+            # a press file's band runs into the bleed; elsewhere it keeps clear of the unprintable edge
+            m = -L.bleed if L.bleed else L.band_margin
             canv.rect(m, L.height - L.band_height, L.width - 2 * m, L.band_height - m, stroke=0, fill=1)
             canv.restoreState()
 

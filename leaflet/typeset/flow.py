@@ -23,7 +23,8 @@ def pages_needed(flowables: list, width: float, height: float, limit: int) -> in
     while queue and pages <= limit:
         f = queue.pop(0)
         if isinstance(f, CondPageBreak):
-            if not top and room < f.height:
+            need = f.needed(width, height) if hasattr(f, "needed") else f.height
+            if not top and room < need:
                 pages, room, top = pages + 1, height, True
             continue
         before = 0.0 if top else f.getSpaceBefore()

@@ -113,12 +113,80 @@ class Logo(Flowable):
 
 def faq(edition: Edition, layout: Layout, body: float) -> list[Flowable]:
     q_style, a_style = style(layout, "question", body), style(layout, "body", body)
-    keep = q_style.size * q_style.leading * 2 + q_style.space_before + a_style.size * a_style.leading * 2
     out: list[Flowable] = []
     for section in edition.leaflet.sections:
-        out.append(CondPageBreak(keep))  # never strand a question at the foot of a page
         out.append(_block(edition, section.question, q_style, "H2", bookmark=True))
         out.extend(_block(edition, p, a_style) for p in section.answer)
+    return keep_with_next(out)
+
+
+# -- keep with next -----------------------------------------------------------
+
+LEAD_IN_ENDS = (":", "\uff1a")  # a colon, and the full-width colon of Chinese
+
+
+class KeepWithNext(CondPageBreak):
+    """A page break unless the next flowable and the start of the one after it
+    fit: a question is never the last thing on its page, nor a lead-in ending
+    with a colon. The room is measured on the flowables themselves, at the
+    frame's width (a Nastaliq line is 2.5 em, not the layout's leading)."""
+
+    def __init__(self, heads: list[Flowable], following: Flowable):
+        super().__init__(0.0)
+        self.heads, self.following = heads, following  # heads: a question, and its translation
+
+    def needed(self, width: float, limit: float) -> float:
+        room = sum(h.getSpaceBefore() + h.wrap(width, limit)[1] + h.getSpaceAfter() for h in self.heads)
+        room += self.following.getSpaceBefore()
+        return room + start_room(self.following, width, max(limit - room, 0.0))
+
+    def wrap(self, availWidth, availHeight):
+        frame = self._doctemplateAttr("frame")
+        self.height = self.needed(availWidth, frame._height if frame else availHeight)
+        return super().wrap(availWidth, availHeight)
+
+
+def start_room(f: Flowable, width: float, limit: float) -> float:
+    """The least height in which `f`, or a first part of it, can start: found
+    with its own wrap and split (two lines of a paragraph, both columns of a
+    pair...), so whatever rule the flowable splits by is the rule kept."""
+    def starts(height: float) -> bool:
+        return f.wrap(width, height)[1] <= height + 1e-6 or len(f.split(width, height)) > 1
+
+    if not starts(limit):
+        return limit
+    lo, hi = 0.0, limit
+    while hi - lo > 0.25:
+        mid = (lo + hi) / 2
+        lo, hi = (lo, mid) if starts(mid) else (mid, hi)
+    f.wrap(width, limit)
+    return hi
+
+
+def text_blocks(f: Flowable) -> list[TextBlock]:
+    """The text blocks a flowable sets: itself, or both sides of a bilingual pair."""
+    inner = [getattr(f, name, None) for name in ("first", "second", "block")]
+    return [b for b in [f, *inner] if isinstance(b, TextBlock)]
+
+
+def _keeps_next(f: Flowable) -> bool:
+    return any(b.role == "H2" or plain(b.spans).rstrip().endswith(LEAD_IN_ENDS) for b in text_blocks(f))
+
+
+def keep_with_next(flowables: list[Flowable]) -> list[Flowable]:
+    """The flowables with a KeepWithNext before each run of questions and
+    lead-ins (a question and its translation, in a bilingual form)."""
+    flowables = [f for f in flowables if not isinstance(f, KeepWithNext)]
+    out: list[Flowable] = []
+    i = 0
+    while i < len(flowables):
+        j = i
+        while j < len(flowables) and _keeps_next(flowables[j]):
+            j += 1
+        if j > i and j < len(flowables):
+            out.append(KeepWithNext(flowables[i:j], flowables[j]))
+        out.extend(flowables[i:j + 1])
+        i = j + 1
     return out
 
 
@@ -134,10 +202,16 @@ def intro(edition: Edition, body: Style) -> Flowable:
 
 def contact_lines(edition: Edition, body: Style, contact: Style) -> list[Flowable]:
     labels, c = edition.labels, edition.leaflet.contact
-    lines: list[tuple[Span, ...]] = [(Span(c.name, bold=True),), c.role.spans, c.department.spans]
-    lines += [(Span(a),) for a in c.address] + [(Span(c.postcode),)]
-    out = [_text(edition, spans, contact if i < len(lines) - 1 else _after(contact, body.space_after))
-           for i, spans in enumerate(lines)]
+    # The name, address and postcode are data, in the leaflet's own language (a
+    # screen reader reads "Lee Hopkins" and "KT1 1EU" in an English voice);
+    # role and department are translated. Alignment stays the edition's.
+    data = edition.leaflet.language
+    lines: list[tuple[tuple[Span, ...], str]] = [((Span(c.name, bold=True),), data),
+                                                 (c.role.spans, edition.language_of(c.role)[0]),
+                                                 (c.department.spans, edition.language_of(c.department)[0])]
+    lines += [((Span(a),), data) for a in c.address] + [((Span(c.postcode),), data)]
+    out = [_text(edition, spans, contact if i < len(lines) - 1 else _after(contact, body.space_after), language=lang)
+           for i, (spans, lang) in enumerate(lines)]
     for name, value, kind, href in (
             (labels.telephone, c.telephone, "phone", c.telephone_href),
             (labels.email, c.email, "email", href_for("email", c.email)),
