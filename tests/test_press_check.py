@@ -1,5 +1,6 @@
 """The press checker fails files broken on purpose, one fault at a time, and
 says what is wrong; the good file passes (test_press checks every edition)."""
+import dataclasses
 import io
 import subprocess
 import sys
@@ -121,9 +122,10 @@ def test_text_within_the_safe_margin_fails(good):
 
 
 def test_a_background_that_stops_at_the_trim_fails():
-    """The pages drawn without the bleed (the screen file's band) are refused."""
+    """Pages whose band runs to the trim edge but not past it are refused."""
     ed = edition.english(content.load(str(SEED)))
-    unbled = pdfx.press(typeset(ed, L).pdf, L)
+    to_trim = dataclasses.replace(L, band_margin=0.0, bleed=0.0)
+    unbled = pdfx.press(typeset(ed, to_trim).pdf, L)
     text = fails(unbled)
     assert "page 1: a background stops at the left trim edge" in text
     assert "page 1: a background stops at the top trim edge" in text
