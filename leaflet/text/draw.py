@@ -14,6 +14,7 @@ forms, any right-to-left run) carries /ActualText with its logical text.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from .lines import Line, Piece
@@ -36,93 +37,118 @@ def line_ops(canv, line: Line, spans, x: float, baseline: float, size: float, fi
     `fill_for(span)` gives the fill colour operator for a span's text. In a
     tagged document `marks.owner(span)` names the structure element a span
     belongs to and `marks.begin(owner)` opens marked content owned by it."""
-    left, pen = {}, x
-    for piece in line.pieces:  # visual order: where each piece goes
-        left[id(piece)] = pen
-        pen += piece.width(size)
-    end = x - sum(p.width(size) for p in line.tail) if line.rtl else pen
-    for piece in line.tail:  # past the line's end edge: nothing shows, the word space is in the text
-        left[id(piece)] = end
-        end += piece.width(size)
-    logical = sorted(line.pieces + line.tail, key=lambda p: p.start)
+    placed = _placed(line, x, size)
+    runs = _owner_runs(placed, spans, marks)
+    opener = {}
+    if marks:  # MCIDs, and the Link elements they need, are made in reading order
+        for run in sorted(runs, key=lambda r: min(p.start for p, _ in r)):
+            who = marks.owner(spans[run[0][0].item.span])
+            opener[id(run)] = marks.begin(who) if who is not None else None
     ops, links, state = ["BT"], [], {}
-    for segment, who in _segments(logical, spans, marks):
-        opener = marks.begin(who) if marks and who is not None else None
-        text = "".join(p.text for p in segment)
-        body, readable = [], []
-        for piece in segment:
+    for run in runs:  # visual order: left to right, as extractors expect
+        if opener.get(id(run)):
+            ops.append(opener[id(run)])
+        for piece, left in run:
             span = spans[piece.item.span]
-            readable.append(_piece_ops(canv, piece, left[id(piece)], baseline, size, fill_for(span), body, state))
+            _piece_ops(canv, piece, left, baseline, size, fill_for(span), ops, state)
             if span.href:
-                links.append(LinkBox(span.href, span.text, left[id(piece)], baseline - line.descent,
-                                     left[id(piece)] + piece.width(size), baseline + line.ascent))
-        actual = any(p.rtl for p in segment) or "".join(readable) != text
-        if opener:
-            ops.append(opener)
-        if actual:
-            ops.append(f"/Span <</ActualText {utf16_hex(text)}>> BDC")
-        ops.extend(body)
-        if actual:
-            ops.append("EMC")
-        if opener:
+                links.append(LinkBox(span.href, span.text, left, baseline - line.descent,
+                                     left + piece.width(size), baseline + line.ascent))
+        if opener.get(id(run)):
             ops.append("EMC")
     ops.append("ET")
     return "\n".join(ops), _merge(links)
 
 
-def _segments(logical: list[Piece], spans, marks):
-    """Runs of pieces (logical order) that belong to one structure owner."""
-    out: list[tuple[list[Piece], object]] = []
-    for piece in logical:
-        who = marks.owner(spans[piece.item.span]) if marks else None
-        if out and out[-1][1] is who:
-            out[-1][0].append(piece)
+def _placed(line: Line, x: float, size: float) -> list[tuple[Piece, float]]:
+    """Every piece with its left edge, left to right. The spaces the line broke
+    at go past its end edge (left of a right-to-left line): nothing shows, and
+    the text reads "a b", not "ab"."""
+    out, pen = [], x
+    for piece in line.pieces:
+        out.append((piece, pen))
+        pen += piece.width(size)
+    if not line.tail:
+        return out
+    tail_width = sum(p.width(size) for p in line.tail)
+    start = x - tail_width if line.rtl else pen
+    tail = []
+    for piece in (reversed(line.tail) if line.rtl else line.tail):
+        tail.append((piece, start))
+        start += piece.width(size)
+    return tail + out if line.rtl else out + tail
+
+
+def _owner_runs(placed, spans, marks) -> list[list[tuple[Piece, float]]]:
+    """Visually adjacent pieces that belong to one structure owner."""
+    out: list[list] = []
+    last = object()
+    for piece, left in placed:
+        span = spans[piece.item.span]
+        who = (span.href if span.href else None) if marks else None
+        if out and who == last:
+            out[-1].append((piece, left))
         else:
-            out.append(([piece], who))
+            out.append([(piece, left)])
+            last = who
     return out
 
 
 def _piece_ops(canv, piece: Piece, x: float, baseline: float, size: float, fill: str, ops: list,
-               state: dict) -> str:
-    """Append the operators drawing one piece; return what its glyphs read as (logical order)."""
+               state: dict) -> None:
+    """Append the operators drawing one piece."""
     if state.get("fill") != fill:
         ops.append(fill)
         state["fill"] = fill
     ops.append(f"1 0 0 1 {_n(x)} {_n(baseline)} Tm")
-    runs, readable = _glyph_program(canv, piece, size)
-    for font, run in runs:
-        if state.get("font") != (font, size):
-            ops.append(f"{font} {_n(size)} Tf")
-            state["font"] = (font, size)
-        ops.extend(run)
-    return readable
+    for item in _glyph_program(canv, piece, size):
+        if isinstance(item, tuple):  # a subset font
+            if state.get("font") != item:
+                ops.append(f"{item[0]} {_n(item[1])} Tf")
+                state["font"] = item
+        else:
+            ops.append(item)
 
 
-def _glyph_program(canv, piece: Piece, size: float):
-    """The positioned glyph operators of a piece, per subset font, and what they
-    read as. The same word recurs often: kept per document (subset codes are
-    the document's), per shaped text and size."""
+def _glyph_program(canv, piece: Piece, size: float) -> list:
+    """The operators drawing a piece's glyphs where HarfBuzz put them, with
+    (subset font, size) items where the font changes. The same word recurs
+    often: kept per document (subset codes are the document's), per shaped
+    text and size."""
     cache = canv.__dict__.setdefault("_leaflet_glyphs", {})
     key = (id(piece.shaped), piece.item.face.name, piece.text, size)
-    if key in cache:
-        return cache[key]
-    face = piece.item.face
-    glyphs = piece.shaped.glyphs
-    texts = glyph_texts(piece.text, glyphs)
-    codes = [face.code_for(g.gid, t) for g, t in zip(glyphs, texts)]
-    readable = [face.text_of(c) for c in codes]
-    if piece.rtl:
-        readable.reverse()
-    scale = 1000 / face.upem
-    widths, default = face.ttf.face.charWidths, face.ttf.face.defaultWidth
-    runs, g = [], 0
-    for subset, data in face.ttf.splitString("".join(map(chr, codes)), canv._doc):
-        runs.append((face.ttf.getSubsetInternalName(subset, canv._doc),
-                     _positioned(glyphs[g:g + len(data)], codes[g:g + len(data)], data, scale, widths, default,
-                                 size)))
-        g += len(data)
-    cache[key] = result = (runs, "".join(readable))
-    return result
+    if key not in cache:
+        face = piece.item.face
+        glyphs = piece.shaped.glyphs
+        texts = glyph_texts(piece.text, glyphs)
+        codes = [face.code_for(g.gid, t) for g, t in zip(glyphs, texts)]
+        fonts, data = [], b""
+        for subset, part in face.ttf.splitString("".join(map(chr, codes)), canv._doc):
+            fonts.extend([face.ttf.getSubsetInternalName(subset, canv._doc)] * len(part))
+            data += part
+        actual = [None if t is not None or face.text_of(c) == "" else "" for t, c in zip(texts, codes)]
+        cache[key] = _positioned(glyphs, codes, data, fonts, actual, _stream_order(piece.text, glyphs, piece.rtl),
+                                 face, size)
+    return cache[key]
+
+
+def _stream_order(text: str, glyphs, rtl: bool) -> list[int]:
+    """The order glyphs are written in. HarfBuzz gives visual order, which is
+    what extractors (poppler, PDFium, pdf.js) expect: they put a line's glyphs
+    left to right and reverse its right-to-left runs. A mark must then follow
+    its base in the stream, as in logical order, or it reads before it; so a
+    right-to-left piece is written base by base from the left, each base
+    followed by its own marks and extra glyphs."""
+    if not rtl:
+        return list(range(len(glyphs)))
+    base = {}
+    for c in sorted({g.cluster for g in glyphs}):
+        is_mark = c < len(text) and unicodedata.category(text[c]).startswith("M")
+        base[c] = base[max(base)] if is_mark and base else c
+    left = {}  # where each base starts, left to right
+    for i, g in enumerate(glyphs):
+        left.setdefault(base[g.cluster], i)
+    return sorted(range(len(glyphs)), key=lambda i: (left[base[glyphs[i].cluster]], glyphs[i].cluster, -i))
 
 
 def glyph_texts(text: str, glyphs) -> list[str | None]:
@@ -142,32 +168,55 @@ def glyph_texts(text: str, glyphs) -> list[str | None]:
     return out
 
 
-def _positioned(glyphs, codes, data: bytes, scale: float, widths: dict, default: float, size: float) -> list[str]:
-    """TJ arrays (and Ts rises) drawing `glyphs` at HarfBuzz's positions.
+def _positioned(glyphs, codes, data: bytes, fonts: list[str], actual: list[str | None], order: list[int],
+                face, size: float) -> list:
+    """TJ arrays (and Ts rises) drawing `glyphs`, in stream order `order`, each
+    at the place HarfBuzz gave it; a glyph that stands for nothing (the second
+    glyph of a cluster) but whose code reads as something is wrapped in an
+    empty /ActualText.
 
     Units: thousandths of an em, as TJ counts them. `cur` is where the PDF's own
-    advance has left the pen, `pen` where HarfBuzz says the next glyph starts."""
-    out: list[str] = []
+    advance has left the pen. It runs on across a change of subset font or a
+    marked-content boundary: Tf and BDC keep the text position, so a word
+    whose glyphs fall into two subsets is drawn as one."""
+    scale = 1000 / face.upem
+    widths, default = face.ttf.face.charWidths, face.ttf.face.defaultWidth
+    where, pen = [], 0.0
+    for g in glyphs:
+        where.append((pen + g.x_offset * scale, g.y_offset * scale))
+        pen += g.x_advance * scale
+    out: list = []
     tj: list[str] = []
-    cur = pen = 0.0
-    rise = 0.0
-    for glyph, code, byte in zip(glyphs, codes, data):
-        y = glyph.y_offset * scale
+    cur = rise = 0.0
+    font = None
+
+    def flush():
+        if tj:
+            out.append(f"[{''.join(tj)}] TJ")
+            tj.clear()
+
+    for i in order:
+        if fonts[i] != font:
+            flush()
+            out.append((fonts[i], size))
+            font = fonts[i]
+        target, y = where[i]
         if y != rise:
-            if tj:
-                out.append(f"[{''.join(tj)}] TJ")
-                tj = []
+            flush()
             out.append(f"{_n(y * size / 1000)} Ts")
             rise = y
-        target = pen + glyph.x_offset * scale
         if abs(target - cur) > 0.005:
             tj.append(f" {_n(cur - target)} ")
             cur = target
-        tj.append(f"<{byte:02X}>")
-        cur += widths.get(code, default)
-        pen += glyph.x_advance * scale
-    if tj:
-        out.append(f"[{''.join(tj)}] TJ")
+        if actual[i] is not None:
+            flush()
+            out.append(f"/Span <</ActualText {utf16_hex(actual[i])}>> BDC")
+        tj.append(f"<{data[i]:02X}>")
+        cur += widths.get(codes[i], default)
+        if actual[i] is not None:
+            flush()
+            out.append("EMC")
+    flush()
     if rise:
         out.append("0 Ts")
     return out
