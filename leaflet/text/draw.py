@@ -17,6 +17,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from .. import fonts as fonts_
 from .lines import Line, Piece
 
 
@@ -36,28 +37,65 @@ def line_ops(canv, line: Line, spans, x: float, baseline: float, size: float, fi
 
     `fill_for(span)` gives the fill colour operator for a span's text. In a
     tagged document `marks.owner(span)` names the structure element a span
-    belongs to and `marks.begin(owner)` opens marked content owned by it."""
-    placed = _placed(line, x, size)
-    runs = _owner_runs(placed, spans, marks)
+    belongs to, `marks.begin(owner)` opens marked content owned by it, and
+    `marks.reading(owner, text)` makes a child of it whose text is `text`."""
+    units = _units(_placed(line, x, size), spans, marks)
     opener = {}
-    if marks:  # MCIDs, and the Link elements they need, are made in reading order
-        for run in sorted(runs, key=lambda r: min(p.start for p, _ in r)):
-            who = marks.owner(spans[run[0][0].item.span])
-            opener[id(run)] = marks.begin(who) if who is not None else None
+    if marks:  # MCIDs, and the elements they need, are made in reading order
+        for unit in sorted(units, key=lambda u: min(p.start for p, _ in u)):
+            who = marks.owner(spans[unit[0][0].item.span])
+            if unit[0][0].rtl:  # screen readers get the logical text from the structure
+                who = marks.reading(who, _logical(unit))
+            opener[id(unit)] = marks.begin(who)
     ops, links, state = ["BT"], [], {}
-    for run in runs:  # visual order: left to right, as extractors expect
-        if opener.get(id(run)):
-            ops.append(opener[id(run)])
-        for piece, left in run:
+    for unit in units:  # visual order: left to right, as extractors expect
+        body, readable = [], []
+        for piece, left in unit:
             span = spans[piece.item.span]
-            _piece_ops(canv, piece, left, baseline, size, fill_for(span), ops, state)
+            readable.append(_piece_ops(canv, piece, left, baseline, size, fill_for(span), body, state))
             if span.href:
                 links.append(LinkBox(span.href, span.text, left, baseline - line.descent,
                                      left + piece.width(size), baseline + line.ascent))
-        if opener.get(id(run)):
+        seen = "".join(p.text[::-1] if p.rtl else p.text for p, _ in unit)
+        actual = "".join(readable) != seen
+        if id(unit) in opener:
+            ops.append(opener[id(unit)])
+        if actual:
+            ops.append(f"/Span <</ActualText {utf16_hex(seen)}>> BDC")
+        ops.extend(body)
+        if actual:
+            ops.append("EMC")
+        if id(unit) in opener:
             ops.append("EMC")
     ops.append("ET")
     return "\n".join(ops), _merge(links)
+
+
+def _logical(unit) -> str:
+    return "".join(p.text for p, _ in sorted(unit, key=lambda u: u[0].start))
+
+
+def _units(placed, spans, marks) -> list[list[tuple[Piece, float]]]:
+    """Visually adjacent pieces of one structure owner and one direction.
+
+    Glyphs go left to right: poppler and PDFium read a line's glyphs that
+    way and reverse its right-to-left runs (measured with tools/text_recall.py).
+    A unit whose glyphs do not read as its text carries /ActualText, which
+    both honour and reverse like glyphs: a right-to-left unit's /ActualText is
+    its text in visual order, which they turn back into reading order, while
+    its structure element (`marks.reading`) carries the text in reading order
+    for screen readers."""
+    out: list[list] = []
+    last = None
+    for piece, left in placed:
+        span = spans[piece.item.span]
+        key = (span.href if marks else None, piece.rtl)
+        if out and key == last:
+            out[-1].append((piece, left))
+        else:
+            out.append([(piece, left)])
+            last = key
+    return out
 
 
 def _placed(line: Line, x: float, size: float) -> list[tuple[Piece, float]]:
@@ -79,35 +117,22 @@ def _placed(line: Line, x: float, size: float) -> list[tuple[Piece, float]]:
     return tail + out if line.rtl else out + tail
 
 
-def _owner_runs(placed, spans, marks) -> list[list[tuple[Piece, float]]]:
-    """Visually adjacent pieces that belong to one structure owner."""
-    out: list[list] = []
-    last = object()
-    for piece, left in placed:
-        span = spans[piece.item.span]
-        who = (span.href if span.href else None) if marks else None
-        if out and who == last:
-            out[-1].append((piece, left))
-        else:
-            out.append([(piece, left)])
-            last = who
-    return out
-
-
 def _piece_ops(canv, piece: Piece, x: float, baseline: float, size: float, fill: str, ops: list,
-               state: dict) -> None:
-    """Append the operators drawing one piece."""
+               state: dict) -> str:
+    """Append the operators drawing one piece; return what its glyphs read as."""
     if state.get("fill") != fill:
         ops.append(fill)
         state["fill"] = fill
     ops.append(f"1 0 0 1 {_n(x)} {_n(baseline)} Tm")
-    for item in _glyph_program(canv, piece, size):
+    program, readable = _glyph_program(canv, piece, size)
+    for item in program:
         if isinstance(item, tuple):  # a subset font
             if state.get("font") != item:
                 ops.append(f"{item[0]} {_n(item[1])} Tf")
                 state["font"] = item
         else:
             ops.append(item)
+    return readable
 
 
 def _glyph_program(canv, piece: Piece, size: float) -> list:
@@ -121,14 +146,16 @@ def _glyph_program(canv, piece: Piece, size: float) -> list:
         face = piece.item.face
         glyphs = piece.shaped.glyphs
         texts = glyph_texts(piece.text, glyphs)
+        texts = [t if t is not None else fonts_.NOTHING for t in texts]  # the extra glyphs of a cluster
         codes = [face.code_for(g.gid, t) for g, t in zip(glyphs, texts)]
         fonts, data = [], b""
         for subset, part in face.ttf.splitString("".join(map(chr, codes)), canv._doc):
             fonts.extend([face.ttf.getSubsetInternalName(subset, canv._doc)] * len(part))
             data += part
-        actual = [None if t is not None or face.text_of(c) == "" else "" for t, c in zip(texts, codes)]
-        cache[key] = _positioned(glyphs, codes, data, fonts, actual, _stream_order(piece.text, glyphs, piece.rtl),
-                                 face, size)
+        order = _stream_order(piece.text, glyphs, piece.rtl)
+        program = _positioned(glyphs, codes, data, fonts, order, face, size)
+        readable = "".join(face.text_of(codes[i]) for i in order)
+        cache[key] = (program, readable)
     return cache[key]
 
 
@@ -168,12 +195,10 @@ def glyph_texts(text: str, glyphs) -> list[str | None]:
     return out
 
 
-def _positioned(glyphs, codes, data: bytes, fonts: list[str], actual: list[str | None], order: list[int],
+def _positioned(glyphs, codes, data: bytes, fonts: list[str], order: list[int],
                 face, size: float) -> list:
     """TJ arrays (and Ts rises) drawing `glyphs`, in stream order `order`, each
-    at the place HarfBuzz gave it; a glyph that stands for nothing (the second
-    glyph of a cluster) but whose code reads as something is wrapped in an
-    empty /ActualText.
+    at the place HarfBuzz gave it.
 
     Units: thousandths of an em, as TJ counts them. `cur` is where the PDF's own
     advance has left the pen. It runs on across a change of subset font or a
@@ -208,14 +233,8 @@ def _positioned(glyphs, codes, data: bytes, fonts: list[str], actual: list[str |
         if abs(target - cur) > 0.005:
             tj.append(f" {_n(cur - target)} ")
             cur = target
-        if actual[i] is not None:
-            flush()
-            out.append(f"/Span <</ActualText {utf16_hex(actual[i])}>> BDC")
         tj.append(f"<{data[i]:02X}>")
         cur += widths.get(codes[i], default)
-        if actual[i] is not None:
-            flush()
-            out.append("EMC")
     flush()
     if rise:
         out.append("0 Ts")

@@ -164,6 +164,11 @@ class _Marks:
     def owner(self, span: Span):
         return self.link(span.href) if span.href else self.element
 
+    def reading(self, element, text: str):
+        """A Span inside `element` whose /ActualText is `text`: what a screen
+        reader says for a right-to-left run, whose glyphs are stored left to right."""
+        return self.tagger.element("Span", parent=element, actual=text)
+
     def begin(self, element) -> str:
         return self.tagger.begin(element)
 
