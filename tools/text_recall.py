@@ -6,7 +6,8 @@
 For each edition `<leaflet>.<lang>.screen.pdf` in the directory, every
 extractor's text is split into words and compared with the words of the
 catalog's msgstr (inline markup removed, placeholders dropped): recall is the
-share of catalog words (counted with repeats) found in the extracted words.
+share of catalog words (counted with repeats) found in the extracted words;
+pair recall, the share of adjacent word pairs found, also checks the order.
 Developer tool: pdftotext (poppler-utils), mutool (mupdf-tools) and node with
 pdfjs-dist are used when present; pypdfium2 always.
 """
@@ -51,16 +52,20 @@ def words(text: str) -> list[str]:
     return [w.replace("\u200c", "").replace("\u200d", "") for w in text.split()]
 
 
-def catalog_words(po: Path) -> list[str]:
+def catalog_blocks(po: Path) -> list[list[str]]:
     with po.open("rb") as f:
         catalog = read_po(f)
-    out: list[str] = []
+    out: list[list[str]] = []
     for message in catalog:
         if not message.id or not message.string:
             continue
         text = re.sub(r"\{[a-z_]+\}", " ", message.string)
-        out.extend(words(markup.plain(markup.parse(text))))
+        out.append(words(markup.plain(markup.parse(text))))
     return out
+
+
+def pairs(seq: list[str]) -> list[tuple[str, str]]:
+    return list(zip(seq, seq[1:]))
 
 
 def extract(tool: str, pdf: Path, pdfjs: str | None) -> str:
@@ -115,11 +120,14 @@ def main() -> int:
     for lang in a.lang:
         pdf = a.directory / f"{leaflet}.{lang}.screen.pdf"
         po = ROOT / "translations" / lang / "LC_MESSAGES" / f"{leaflet}.po"
-        expected = catalog_words(po)
+        blocks = catalog_blocks(po)
+        expected = [w for b in blocks for w in b]
+        expected_pairs = [p for b in blocks for p in pairs(b)]
         results[lang] = {}
         for tool in tools:
             found = words(extract(tool, pdf, a.pdfjs))
-            results[lang][tool] = round(100 * recall(expected, found), 1)
+            results[lang][tool] = (round(100 * recall(expected, found), 1),
+                                   round(100 * recall(expected_pairs, pairs(found)), 1))
             if a.show == tool:
                 have = Counter(found)
                 missed = [w for w in expected if not (have[w] > 0 and not have.subtract([w]))]
@@ -127,9 +135,10 @@ def main() -> int:
     if a.json:
         print(json.dumps(results, ensure_ascii=False, indent=1))
     else:
-        print("lang  " + "".join(f"{t:>11}" for t in tools))
+        print("word recall % / word-pair recall % (pairs: the words also come in reading order)")
+        print("lang    " + "".join(f"{t:>16}" for t in tools))
         for lang, row in results.items():
-            print(f"{lang:<6}" + "".join(f"{row[t]:>10.1f}%" for t in tools))
+            print(f"{lang:<8}" + "".join(f"{row[t][0]:>9.1f} /{row[t][1]:>5.1f}" for t in tools))
     return 0
 
 

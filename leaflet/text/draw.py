@@ -49,22 +49,35 @@ def line_ops(canv, line: Line, spans, x: float, baseline: float, size: float, fi
             opener[id(unit)] = marks.begin(who)
     ops, links, state = ["BT"], [], {}
     for unit in units:  # visual order: left to right, as extractors expect
-        body, readable = [], []
+        if id(unit) in opener:
+            ops.append(opener[id(unit)])
+        body, readable, held = [], [], ([], "")
         for piece, left in unit:
             span = spans[piece.item.span]
-            readable.append(_piece_ops(canv, piece, left, baseline, size, fill_for(span), body, state))
+            runs = _piece_ops(canv, piece, left, baseline, size, fill_for(span), state)
             if span.href:
                 links.append(LinkBox(span.href, span.text, left, baseline - line.descent,
                                      left + piece.width(size), baseline + line.ascent))
-        seen = "".join(p.text[::-1] if p.rtl else p.text for p, _ in unit)
-        actual = "".join(readable) != seen
-        if id(unit) in opener:
-            ops.append(opener[id(unit)])
-        if actual:
-            ops.append(f"/Span <</ActualText {utf16_hex(seen)}>> BDC")
-        ops.extend(body)
-        if actual:
-            ops.append("EMC")
+            if not piece.rtl:
+                body += [o for run, _ in runs for o in run]
+                readable += [t for _, t in runs]
+            elif piece.space:  # drawn inside the next run's /ActualText: PDFium drops a lone space
+                held = (held[0] + runs[0][0], held[1] + runs[0][1])
+            else:
+                for run, text in runs:
+                    body += [f"/Span <</ActualText {utf16_hex(held[1] + text)}>> BDC", *held[0], *run, "EMC"]
+                    held = ([], "")
+        body += held[0]
+        if not unit[0][0].rtl:
+            seen = "".join(p.text for p, _ in unit)
+            if line.rtl and any(c.isdigit() for c in seen):
+                # Numbers inside right-to-left text: extractors apply the bidi rules to
+                # what they read, which reverse "020 8547 6111" group by group unless
+                # the groups are joined by no-break spaces (a common separator, UAX #9 W4).
+                seen = seen.replace(" ", "\u00a0")
+            if "".join(readable) != seen:
+                body = [f"/Span <</ActualText {utf16_hex(seen)}>> BDC", *body, "EMC"]
+        ops += body
         if id(unit) in opener:
             ops.append("EMC")
     ops.append("ET")
@@ -117,29 +130,40 @@ def _placed(line: Line, x: float, size: float) -> list[tuple[Piece, float]]:
     return tail + out if line.rtl else out + tail
 
 
-def _piece_ops(canv, piece: Piece, x: float, baseline: float, size: float, fill: str, ops: list,
-               state: dict) -> str:
-    """Append the operators drawing one piece; return what its glyphs read as."""
+def _piece_ops(canv, piece: Piece, x: float, baseline: float, size: float, fill: str,
+               state: dict) -> list[tuple[list[str], str]]:
+    """The operators drawing one piece, cut into runs (one for a left-to-right
+    piece), each with what it reads as: its glyphs' ToUnicode text in stream
+    order, or for a right-to-left run, its text in visual order."""
+    out: list[tuple[list[str], str]] = []
+    ops: list[str] = []
     if state.get("fill") != fill:
         ops.append(fill)
         state["fill"] = fill
     ops.append(f"1 0 0 1 {_n(x)} {_n(baseline)} Tm")
-    program, readable = _glyph_program(canv, piece, size)
+    program, texts = _glyph_program(canv, piece, size)
     for item in program:
-        if isinstance(item, tuple):  # a subset font
+        if item is CUT:
+            out.append((ops, texts[len(out)]))
+            ops = []
+        elif isinstance(item, tuple):  # a subset font
             if state.get("font") != item:
                 ops.append(f"{item[0]} {_n(item[1])} Tf")
                 state["font"] = item
         else:
             ops.append(item)
-    return readable
+    out.append((ops, texts[len(out)]))
+    return out
 
 
-def _glyph_program(canv, piece: Piece, size: float) -> list:
+CUT = object()  # in a glyph program: where one right-to-left run ends and the next begins
+
+
+def _glyph_program(canv, piece: Piece, size: float) -> tuple[list, list[str]]:
     """The operators drawing a piece's glyphs where HarfBuzz put them, with
-    (subset font, size) items where the font changes. The same word recurs
-    often: kept per document (subset codes are the document's), per shaped
-    text and size."""
+    (subset font, size) items where the font changes and CUT between runs,
+    and the text of each run (see `_piece_ops`). The same word recurs often:
+    kept per document (subset codes are the document's), per shaped text and size."""
     cache = canv.__dict__.setdefault("_leaflet_glyphs", {})
     key = (id(piece.shaped), piece.item.face.name, piece.text, size)
     if key not in cache:
@@ -153,10 +177,45 @@ def _glyph_program(canv, piece: Piece, size: float) -> list:
             fonts.extend([face.ttf.getSubsetInternalName(subset, canv._doc)] * len(part))
             data += part
         order = _stream_order(piece.text, glyphs, piece.rtl)
-        program = _positioned(glyphs, codes, data, fonts, order, face, size)
-        readable = "".join(face.text_of(codes[i]) for i in order)
-        cache[key] = (program, readable)
+        if piece.rtl:
+            runs = _rtl_runs(piece.text, glyphs, order)
+            read = [_run_text(piece.text, glyphs, run)[::-1] for run in runs]
+        else:
+            runs = [order]
+            read = ["".join(face.text_of(codes[i]) for i in order)]
+        cache[key] = (_positioned(glyphs, codes, data, fonts, runs, face, size), read)
     return cache[key]
+
+
+def _rtl_runs(text: str, glyphs, order: list[int]) -> list[list[int]]:
+    """A right-to-left piece's glyphs (stream order) cut where letters meet
+    neutral characters (punctuation). Each run goes in its own
+    /ActualText: PDFium reverses the right-to-left letters inside one in place,
+    poppler reverses the whole line, and the two agree only on a run of one kind."""
+    def strong(i: int) -> bool:
+        c = glyphs[i].cluster
+        while c > 0 and unicodedata.category(text[c]).startswith("M"):
+            c -= 1  # a mark goes with its base
+        return unicodedata.bidirectional(text[c]) in ("R", "AL", "BN")  # ZWNJ stays in its word
+
+    runs: list[list[int]] = []
+    for i in order:
+        if runs and strong(runs[-1][-1]) == strong(i):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _run_text(text: str, glyphs, run: list[int]) -> str:
+    """The run's characters in reading order. Without ZWNJ/ZWJ: inside one
+    /ActualText PDFium takes them for neutrals and swaps the word's parts
+    around them; "سازمانها" is a spelling readers search for, "ها‌سازمان" is not.
+    (The structure's /ActualText keeps them, for screen readers.)"""
+    starts = sorted({g.cluster for g in glyphs})
+    ends = dict(zip(starts, starts[1:] + [len(text)]))
+    out = "".join(text[c:ends[c]] for c in sorted({glyphs[i].cluster for i in run}))
+    return out.replace("\u200c", "").replace("\u200d", "")
 
 
 def _stream_order(text: str, glyphs, rtl: bool) -> list[int]:
@@ -195,9 +254,9 @@ def glyph_texts(text: str, glyphs) -> list[str | None]:
     return out
 
 
-def _positioned(glyphs, codes, data: bytes, fonts: list[str], order: list[int],
+def _positioned(glyphs, codes, data: bytes, fonts: list[str], runs: list[list[int]],
                 face, size: float) -> list:
-    """TJ arrays (and Ts rises) drawing `glyphs`, in stream order `order`, each
+    """TJ arrays (and Ts rises) drawing `glyphs`, run after run in stream order, each
     at the place HarfBuzz gave it.
 
     Units: thousandths of an em, as TJ counts them. `cur` is where the PDF's own
@@ -220,7 +279,11 @@ def _positioned(glyphs, codes, data: bytes, fonts: list[str], order: list[int],
             out.append(f"[{''.join(tj)}] TJ")
             tj.clear()
 
-    for i in order:
+    for i in (i for run in runs for i in (run if run is runs[0] else [CUT, *run])):
+        if i is CUT:
+            flush()
+            out.append(CUT)
+            continue
         if fonts[i] != font:
             flush()
             out.append((fonts[i], size))
