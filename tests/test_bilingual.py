@@ -42,16 +42,32 @@ def elements(pdf: bytes):
         mcids = [(page, int(k)) for k in kids if isinstance(k, int)]
         mcids += [(pages[k.get_object().raw_get("/Pg").idnum], int(k.get_object()["/MCID"])) for k in kids
                   if isinstance(k.get_object(), DictionaryObject) and k.get_object().get("/Type") == "/MCR"]
-        text = "".join(texts.get(m, "") for m in mcids)
+        for k in kids:  # the marked content of right-to-left runs (Spans with /ActualText)
+            span = k.get_object()
+            if isinstance(span, DictionaryObject) and "/ActualText" in span:
+                inner = span["/K"] if isinstance(span["/K"], ArrayObject) else [span["/K"]]
+                where = pages[span.raw_get("/Pg").idnum] if "/Pg" in span else page
+                mcids += [mcid_of(m, where, pages) for m in inner]
+        mcids.sort(key=lambda m: (m[0], places.get(m, (0, 0))[1] * -1, m[1]))  # page, then top to bottom
+        # a right-to-left run is a Span whose /ActualText is its text in reading order
+        text = "".join(str(k.get_object()["/ActualText"]) if isinstance(k.get_object(), DictionaryObject)
+                       and "/ActualText" in k.get_object() else texts.get(mcid_of(k, page, pages), "")
+                       for k in kids if not isinstance(k.get_object(), DictionaryObject)
+                       or "/ActualText" in k.get_object() or k.get_object().get("/Type") == "/MCR")
         out.append((str(el["/S"])[1:], str(el.get("/Lang", "")), " ".join(text.split()),
                     places.get(mcids[0]) if mcids else None, mcids[0][0] if mcids else None))
         for k in kids:
             obj = k.get_object() if isinstance(k, IndirectObject) else k
-            if isinstance(obj, DictionaryObject) and "/S" in obj:
+            if isinstance(obj, DictionaryObject) and "/S" in obj and "/ActualText" not in obj:
                 visit(obj, page)
 
     visit(reader.trailer["/Root"]["/StructTreeRoot"]["/K"].get_object(), 0)
     return out
+
+
+def mcid_of(kid, page, pages):
+    obj = kid.get_object()
+    return (page, int(obj)) if isinstance(obj, int) else (pages[obj.raw_get("/Pg").idnum], int(obj["/MCID"]))
 
 
 def plain(block) -> str:

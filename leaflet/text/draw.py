@@ -39,7 +39,7 @@ def line_ops(canv, line: Line, spans, x: float, baseline: float, size: float, fi
     tagged document `marks.owner(span)` names the structure element a span
     belongs to, `marks.begin(owner)` opens marked content owned by it, and
     `marks.reading(owner, text)` makes a child of it whose text is `text`."""
-    units = _units(_placed(line, x, size), spans, marks)
+    units = _units(_placed(line, x, size), spans, marks, {id(p) for p in line.tail})
     opener = {}
     if marks:  # MCIDs, and the elements they need, are made in reading order
         for unit in sorted(units, key=lambda u: min(p.start for p, _ in u)):
@@ -88,21 +88,21 @@ def _logical(unit) -> str:
     return "".join(p.text for p, _ in sorted(unit, key=lambda u: u[0].start))
 
 
-def _units(placed, spans, marks) -> list[list[tuple[Piece, float]]]:
-    """Visually adjacent pieces of one structure owner and one direction.
+def _units(placed, spans, marks, tail: set) -> list[list[tuple[Piece, float]]]:
+    """Visually adjacent pieces of one structure owner and one direction (the
+    spaces a line broke at are a unit of their own: they read after its text).
 
     Glyphs go left to right: poppler and PDFium read a line's glyphs that
     way and reverse its right-to-left runs (measured with tools/text_recall.py).
-    A unit whose glyphs do not read as its text carries /ActualText, which
-    both honour and reverse like glyphs: a right-to-left unit's /ActualText is
-    its text in visual order, which they turn back into reading order, while
-    its structure element (`marks.reading`) carries the text in reading order
-    for screen readers."""
+    A left-to-right unit whose glyphs do not spell its text carries /ActualText.
+    A right-to-left unit carries one /ActualText per run of letters, in visual
+    order, which both turn back into reading order like glyphs; its structure
+    element (`marks.reading`) has the text in reading order for screen readers."""
     out: list[list] = []
     last = None
     for piece, left in placed:
         span = spans[piece.item.span]
-        key = (span.href if marks else None, piece.rtl)
+        key = (span.href if marks else None, piece.rtl, id(piece) in tail)
         if out and key == last:
             out[-1].append((piece, left))
         else:
