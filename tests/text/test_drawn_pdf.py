@@ -1,4 +1,5 @@
-"""Every glyph of every edition, as the PDF draws it, where HarfBuzz puts it.
+"""Every glyph of every edition, as the PDF draws it, where HarfBuzz puts it;
+and every subset font's ToUnicode as PDF/UA wants it.
 
 The PDF is read with an interpreter of its own (`contentstream`: text
 matrices, TJ adjustments, rises and each subset font's /Widths), glyphs are
@@ -175,6 +176,24 @@ def check_pdf(pdf: bytes) -> tuple[int, list[str]]:
     return checked, problems
 
 
+def check_to_unicode(pdf: bytes) -> list[str]:
+    """PDF/UA 7.21.7: every code drawn maps to Unicode, and no code maps to
+    U+0000, U+FEFF or U+FFFE; ReportLab's unused code 0 is not mapped at all."""
+    problems = []
+    for n, page in enumerate(cs.pages(pdf)):
+        fonts = {g.font.key: g.font for g in page.glyphs}
+        for font in fonts.values():
+            if 0 in font.to_unicode:
+                problems.append(f"p.{n + 1}: {font.base} maps code 0")
+            bad = [c for c, t in font.to_unicode.items() if not t or set(t) & {"\x00", "\ufeff", "\ufffe"}]
+            if bad:
+                problems.append(f"p.{n + 1}: {font.base} maps codes {bad} to nothing or U+0000/FEFF/FFFE")
+        unmapped = {(g.font.base, g.code) for g in page.glyphs if g.code not in g.font.to_unicode}
+        if unmapped:
+            problems.append(f"p.{n + 1}: codes drawn without ToUnicode: {sorted(unmapped)[:5]}")
+    return problems
+
+
 @pytest.fixture(scope="module")
 def editions():
     leaflet = content.load(SEED)
@@ -187,6 +206,7 @@ def test_every_glyph_of_every_edition_is_where_harfbuzz_puts_it(editions, code):
     screen, printed = build.make(editions[code])
     checked, problems = check_pdf(screen.data)
     assert checked > 1500 and problems == [], problems[:5]
+    assert check_to_unicode(screen.data) == []
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -195,6 +215,7 @@ def test_every_glyph_of_every_bilingual_form_is_where_harfbuzz_puts_it(editions,
     screen, _ = build.make_bilingual(editions[code], editions["en"], form)
     checked, problems = check_pdf(screen.data)
     assert checked > 3000 and problems == [], problems[:5]
+    assert check_to_unicode(screen.data) == []
 
 
 def test_the_print_file_draws_the_same_glyphs_where_harfbuzz_puts_them(editions):
