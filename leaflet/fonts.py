@@ -41,8 +41,8 @@ def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     face_name = fontname.split("+", 1)[-1]
     pairs = [(i, TO_UNICODE.get((face_name, code), chr(code))) for i, code in enumerate(subset) if code]
     out = ["/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
-           f"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
-           f"/CMapName /{face_name.replace(' ', '')}-UCS def", "/CMapType 2 def",
+           "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+           "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
            "1 begincodespacerange", "<00> <FF>", "endcodespacerange"]
     for n in range(0, len(pairs), 100):  # at most 100 entries per block
         block = pairs[n:n + 100]

@@ -44,7 +44,7 @@ def elements(pdf: bytes):
                   if isinstance(k.get_object(), DictionaryObject) and k.get_object().get("/Type") == "/MCR"]
         for k in kids:  # the marked content of right-to-left runs (Spans with /ActualText)
             span = k.get_object()
-            if isinstance(span, DictionaryObject) and "/ActualText" in span:
+            if isinstance(span, DictionaryObject) and span.get("/S") == "/Span" and "/ActualText" in span:
                 inner = span["/K"] if isinstance(span["/K"], ArrayObject) else [span["/K"]]
                 where = pages[span.raw_get("/Pg").idnum] if "/Pg" in span else page
                 mcids += [mcid_of(m, where, pages) for m in inner]
@@ -53,12 +53,14 @@ def elements(pdf: bytes):
         text = "".join(str(k.get_object()["/ActualText"]) if isinstance(k.get_object(), DictionaryObject)
                        and "/ActualText" in k.get_object() else texts.get(mcid_of(k, page, pages), "")
                        for k in kids if not isinstance(k.get_object(), DictionaryObject)
-                       or "/ActualText" in k.get_object() or k.get_object().get("/Type") == "/MCR")
+                       or k.get_object().get("/S") == "/Span" and "/ActualText" in k.get_object()
+                       or k.get_object().get("/Type") == "/MCR")
+        text = str(el["/ActualText"]) if "/ActualText" in el else text
         out.append((str(el["/S"])[1:], str(el.get("/Lang", "")), " ".join(text.split()),
                     places.get(mcids[0]) if mcids else None, mcids[0][0] if mcids else None))
         for k in kids:
             obj = k.get_object() if isinstance(k, IndirectObject) else k
-            if isinstance(obj, DictionaryObject) and "/S" in obj and "/ActualText" not in obj:
+            if isinstance(obj, DictionaryObject) and "/S" in obj and not (obj["/S"] == "/Span" and "/ActualText" in obj):
                 visit(obj, page)
 
     visit(reader.trailer["/Root"]["/StructTreeRoot"]["/K"].get_object(), 0)

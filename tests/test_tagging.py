@@ -38,12 +38,13 @@ def walk(pdf: bytes):
                 own.append(texts.get((pages[obj.raw_get("/Pg").idnum], int(obj["/MCID"])), ""))
             elif isinstance(obj, int):
                 own.append(texts.get((page, int(obj)), ""))
-            elif isinstance(obj, DictionaryObject) and "/ActualText" in obj:
+            elif isinstance(obj, DictionaryObject) and obj.get("/S") == "/Span" and "/ActualText" in obj:
                 own.append(str(obj["/ActualText"]))  # a right-to-left run's text in reading order
-        out.append((str(el["/S"])[1:], str(el.get("/Lang", "")), "".join(own)))
+        out.append((str(el["/S"])[1:], str(el.get("/Lang", "")), str(el["/ActualText"]) if "/ActualText" in el
+                    else "".join(own)))
         for kid in (kids if isinstance(kids, ArrayObject) else [kids]):
             obj = kid.get_object() if isinstance(kid, IndirectObject) else kid
-            if isinstance(obj, DictionaryObject) and "/S" in obj and "/ActualText" not in obj:
+            if isinstance(obj, DictionaryObject) and "/S" in obj and not (obj["/S"] == "/Span" and "/ActualText" in obj):
                 visit(obj, page)
 
     visit(reader.trailer["/Root"]["/StructTreeRoot"]["/K"].get_object(), 0)

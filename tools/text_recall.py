@@ -1,6 +1,6 @@
 """Word recall of text extracted from leaflet PDFs, scored against the catalogs.
 
-    python tools/text_recall.py build/serious-case-reviews --lang ar fa ur bn
+    python tools/text_recall.py build/serious-case-reviews --lang ar fa ur bn [ur+en ...]
         [--extractors pdftotext pdfium mutool pdfjs] [--pdfjs /path/to/pdfjs-dist/legacy/build/pdf.mjs]
 
 For each edition `<leaflet>.<lang>.screen.pdf` in the directory, every
@@ -119,7 +119,7 @@ def main() -> int:
     results = {}
     for lang in a.lang:
         pdf = a.directory / f"{leaflet}.{lang}.screen.pdf"
-        po = ROOT / "translations" / lang / "LC_MESSAGES" / f"{leaflet}.po"
+        po = ROOT / "translations" / lang.split("+")[0] / "LC_MESSAGES" / f"{leaflet}.po"  # ur+en: the ur words
         blocks = catalog_blocks(po)
         expected = [w for b in blocks for w in b]
         expected_pairs = [p for b in blocks for p in pairs(b)]

@@ -1,16 +1,19 @@
 """Drawing shaped lines into a ReportLab canvas as PDF text operators.
 
 Each glyph is placed where HarfBuzz put it: advances and x offsets become TJ
-adjustments, y offsets (Arabic marks, Nastaliq's descending joins) become text
-rise. ReportLab's TTFont embeds the subset and writes widths and ToUnicode.
+adjustments, y offsets (Arabic marks, Nastaliq's cascade) become text rise,
+and the pen runs on across ReportLab's 256-glyph subsets. ReportLab's TTFont
+embeds the subsets; every glyph's code maps in ToUnicode to the characters its
+cluster stands for (the other glyphs of a cluster map to ZWJ).
 
-A line's pieces are laid out in visual order but written to the content
-stream in logical order (each piece carries its own position), so the stream
-reads like the text: a tagged PDF's marked content, and the structure built on
-it, follow the sentence even in right-to-left lines. The line is cut into
-segments, one per structure owner (the paragraph, or a link inside it); a
-segment whose glyphs do not spell its text (ligatures, conjuncts, joining
-forms, any right-to-left run) carries /ActualText with its logical text.
+A line is written left to right, because that is what text extractors expect
+(measured with tools/text_recall.py): poppler and PDFium put a line's glyphs
+in x order and reverse its right-to-left runs. Left-to-right text whose glyphs
+do not spell it (conjuncts, split vowels) carries /ActualText. Right-to-left
+text carries one /ActualText per run of letters, in visual order, so that the
+extractors' reversal gives the reading order back; the structure element of
+each right-to-left run (a Span) carries its text in reading order, which is
+what screen readers use. Marked content (MCIDs) is opened in reading order.
 """
 from __future__ import annotations
 
@@ -39,7 +42,7 @@ def line_ops(canv, line: Line, spans, x: float, baseline: float, size: float, fi
     tagged document `marks.owner(span)` names the structure element a span
     belongs to, `marks.begin(owner)` opens marked content owned by it, and
     `marks.reading(owner, text)` makes a child of it whose text is `text`."""
-    units = _units(_placed(line, x, size), spans, marks, {id(p) for p in line.tail})
+    units = _units(_placed(line, x, size), spans, marks, {id(p) for p in line.tail} if line.rtl else set())
     opener = {}
     if marks:  # MCIDs, and the elements they need, are made in reading order
         for unit in sorted(units, key=lambda u: min(p.start for p, _ in u)):
@@ -90,7 +93,8 @@ def _logical(unit) -> str:
 
 def _units(placed, spans, marks, tail: set) -> list[list[tuple[Piece, float]]]:
     """Visually adjacent pieces of one structure owner and one direction (the
-    spaces a line broke at are a unit of their own: they read after its text).
+    spaces a right-to-left line broke at, drawn at its left, are a unit of
+    their own: they read after its text).
 
     Glyphs go left to right: poppler and PDFium read a line's glyphs that
     way and reverse its right-to-left runs (measured with tools/text_recall.py).

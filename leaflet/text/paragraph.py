@@ -166,7 +166,13 @@ class _Marks:
 
     def reading(self, element, text: str):
         """A Span inside `element` whose /ActualText is `text`: what a screen
-        reader says for a right-to-left run, whose glyphs are stored left to right."""
+        reader says for a right-to-left run, whose glyphs are stored left to right.
+        A block that is one such run (a heading, a language's name) says it itself."""
+        lines = self.block.lines
+        if element is self.element and not element.kids and len(lines) == 1 and \
+                all(p.rtl for p in lines[0].pieces) and not any(s.href for s in self.block.spans):
+            element.actual = text
+            return element
         return self.tagger.element("Span", parent=element, actual=text)
 
     def begin(self, element) -> str:
