@@ -172,9 +172,10 @@ class Page:
         return tm
 
 
-def pages(pdf: bytes) -> list[Page]:
+@lru_cache(maxsize=2)
+def pages(pdf: bytes) -> tuple[Page, ...]:
     reader = PdfReader(io.BytesIO(pdf))
-    return [Page(reader, i) for i in range(len(reader.pages))]
+    return tuple(Page(reader, i) for i in range(len(reader.pages)))
 
 
 @lru_cache(maxsize=64)
