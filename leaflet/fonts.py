@@ -7,6 +7,7 @@ except for the glyph -> PDF code map, which is deterministic (see `code_for`).
 from __future__ import annotations
 
 import unicodedata
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -22,24 +23,37 @@ from .errors import LeafletError
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
 STYLES = ("regular", "bold", "italic", "bold_italic")
 PUA_START, PUA_END = 0xE000, 0xF8FF
+# Codes for glyphs that only shaping reaches live in the supplementary private
+# use planes (15 and 16): room for every glyph of every font, each with several texts.
+CODE_START, CODE_SPAN = 0xF0000, 0x1FFFE
 # Text of glyphs that only shaping reaches: (PostScript name, PDF code) -> text.
 TO_UNICODE: dict[tuple[str, int], str] = {}
-_reportlab_cmap = ttfonts.makeToUnicodeCMap
+# A glyph that stands for no character of its own (the second part of a split
+# vowel, Nastaliq's dots): drawn inside /ActualText, so this is never the text
+# a reader gets; it only has to be a real, harmless character (PDF/UA 7.21.7).
+NOTHING = "\u200d"
 
 
-def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
-    """ReportLab's ToUnicode CMap, with ligatures, conjuncts and joining forms
-    mapped to the characters they stand for instead of their private-use codes."""
+def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """The ToUnicode CMap of one 256-code subset: every code the subset uses,
+    mapped to the text it stands for. Code 0 (ReportLab's .notdef filler) is
+    never drawn and not mapped: PDF/UA forbids a mapping to U+0000."""
     face_name = fontname.split("+", 1)[-1]
-    cmap = _reportlab_cmap(fontname, subset)
-    for i, code in enumerate(subset):
-        text = TO_UNICODE.get((face_name, code))
-        if text:
-            cmap = cmap.replace("<%02X> <%04X>" % (i, code), "<%02X> <%s>" % (i, text.encode("utf-16-be").hex().upper()))
-    return cmap
+    pairs = [(i, TO_UNICODE.get((face_name, code), chr(code))) for i, code in enumerate(subset) if code]
+    out = ["/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+           "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+           "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
+           "1 begincodespacerange", "<00> <FF>", "endcodespacerange"]
+    for n in range(0, len(pairs), 100):  # at most 100 entries per block
+        block = pairs[n:n + 100]
+        out.append(f"{len(block)} beginbfchar")
+        out += [f"<{i:02X}> <{text.encode('utf-16-be').hex().upper()}>" for i, text in block]
+        out.append("endbfchar")
+    out += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(out)
 
 
-ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+ttfonts.makeToUnicodeCMap = to_unicode_cmap
 
 
 @dataclass(frozen=True)
@@ -72,37 +86,43 @@ class Face:
     ascender: float  # in ems
     descender: float  # in ems, positive below the baseline
     cmap: frozenset = field(repr=False)
+    _codes: dict = field(default_factory=dict, repr=False)  # (gid, text) -> private code
 
     def has(self, char: str) -> bool:
         return ord(char) in self.cmap
 
     def code_for(self, gid: int, text: str | None = None) -> int:
-        """The character code ReportLab writes for glyph `gid`.
+        """The character code ReportLab writes for glyph `gid` standing for `text`.
 
-        A glyph the cmap reaches uses its character. Glyphs only shaping
-        reaches (ligatures, conjuncts, joining forms) get a private-use code
-        derived from the glyph id, so the same input gives the same PDF bytes
-        whatever was built before it in this process; `text` (the characters
-        the glyph stands for) goes into the ToUnicode map for that code.
+        A glyph the cmap reaches for exactly `text` uses that character. Any
+        other (ligatures, conjuncts, joining forms, a glyph standing for no
+        character) gets a private code of its own per (glyph, text), so that the
+        ToUnicode map can say what each drawn glyph reads as. The code is
+        derived from the glyph id and the text, so the same input gives the
+        same PDF bytes whatever was built before it in this process.
         """
         face = self.ttf.face
-        real = [c for c in face.glyphToChar.get(gid, ()) if not PUA_START <= c <= PUA_END]
-        if real and text is None:
+        real = [c for c in face.glyphToChar.get(gid, ()) if not _private(c)]
+        if text is None and real:
             return real[0]
-        for c in real:
-            if chr(c) == text:
-                return c
-        # The cmap's character is not what the glyph stands for here: a ligature
-        # (U+FB02 for "fl") or an Arabic presentation form. Say the real text.
-        code = PUA_START + gid % (PUA_END - PUA_START)
-        while face.charToGlyph.get(code, gid) != gid:
-            code += 1
-        if code not in face.charToGlyph:
-            face.charToGlyph[code] = gid
-            face.glyphToChar.setdefault(gid, []).append(code)
-            face.charWidths[code] = face.hmetrics[gid][0] * 1000 / self.upem
-        if text and (self.psname, code) not in TO_UNICODE:
-            TO_UNICODE[(self.psname, code)] = text
+        if text is not None and len(text) == 1 and ord(text) in real:
+            return ord(text)
+        text = text or (chr(real[0]) if real else NOTHING)
+        codes = self._codes
+        code = codes.get((gid, text))
+        if code is not None:
+            return code
+        slot = ((gid << 5) | (zlib.crc32(text.encode("utf-8")) & 31)) % CODE_SPAN
+        while True:
+            code = CODE_START + slot
+            if code not in face.charToGlyph and (self.psname, code) not in TO_UNICODE:
+                break
+            slot = (slot + 1) % CODE_SPAN
+        face.charToGlyph[code] = gid
+        face.glyphToChar.setdefault(gid, []).append(code)
+        face.charWidths[code] = face.hmetrics[gid][0] * 1000 / self.upem
+        TO_UNICODE[(self.psname, code)] = text
+        codes[(gid, text)] = code
         return code
 
     def text_of(self, code: int) -> str:
@@ -158,6 +178,10 @@ def face(file_name: str) -> Face:
                   frozenset(ttf.face.charToGlyph))
     _faces[file_name] = result
     return result
+
+
+def _private(code: int) -> bool:
+    return PUA_START <= code <= PUA_END or code >= CODE_START
 
 
 def is_invisible(char: str) -> bool:

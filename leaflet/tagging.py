@@ -34,6 +34,7 @@ class Element:
     lang: str | None = None
     alt: str | None = None
     parent: "Element | None" = None
+    actual: str | None = None  # /ActualText: the element's text in reading order
     kids: list = field(default_factory=list)  # Element | (page, mcid) | ("annot", name, page)
     page: int | None = None  # first page it has content on
 
@@ -49,11 +50,11 @@ class Tagger:
         self.annotations: list[tuple[str, int, Element]] = []
 
     def element(self, role: str, key=None, parent: Element | None = None, lang: str | None = None,
-                alt: str | None = None) -> Element:
+                alt: str | None = None, actual: str | None = None) -> Element:
         """The element for `key` (one paragraph split over two pages is one P), made on first use."""
         if key is not None and (role, key) in self._keyed:
             return self._keyed[(role, key)]
-        el = Element(role, lang if lang and lang != self.language else None, alt, parent or self.root)
+        el = Element(role, lang if lang and lang != self.language else None, alt, parent or self.root, actual=actual)
         el.parent.kids.append(el)
         if key is not None:
             self._keyed[(role, key)] = el
@@ -132,6 +133,8 @@ def _write_structure(doc, tagger: Tagger, pages) -> None:
             d["Lang"] = PDFString(el.lang)
         if el.alt:
             d["Alt"] = PDFString(el.alt)
+        if el.actual:
+            d["ActualText"] = PDFString(el.actual)
         kids = []
         for kid in el.kids:
             if isinstance(kid, Element):

@@ -39,35 +39,41 @@ def elements(pdf: bytes):
         page = pages[el.raw_get("/Pg").idnum] if "/Pg" in el else page
         kids = el.get("/K", [])
         kids = kids if isinstance(kids, ArrayObject) else [kids]
-        mcids = own_marks(el, page, pages)
-        text = "".join(texts.get(m, "") for m in mcids)
+        mcids, text = own_marks(el, page, pages, texts)
+        mcids.sort(key=lambda m: (m[0], places.get(m, (0, 0))[1] * -1, m[1]))  # page, then top to bottom
+        text = str(el["/ActualText"]) if "/ActualText" in el else text
         if el.get("/S") == "/Span":
             return  # read as part of its paragraph (own_marks)
         out.append((str(el["/S"])[1:], str(el.get("/Lang", "")), " ".join(text.split()),
                     places.get(mcids[0]) if mcids else None, mcids[0][0] if mcids else None))
         for k in kids:
             obj = k.get_object() if isinstance(k, IndirectObject) else k
-            if isinstance(obj, DictionaryObject) and "/S" in obj:
+            if isinstance(obj, DictionaryObject) and "/S" in obj and not (obj["/S"] == "/Span" and "/ActualText" in obj):
                 visit(obj, page)
 
     visit(reader.trailer["/Root"]["/StructTreeRoot"]["/K"].get_object(), 0)
     return out
 
 
-def own_marks(el, page, pages) -> list[tuple[int, int]]:
-    """An element's marked content in order, with that of the Spans inside it
-    (an English title in a translated sentence is a Span with its own /Lang)."""
+def own_marks(el, page, pages, texts) -> tuple[list[tuple[int, int]], str]:
+    """An element's marked content and its text, with those of the Spans inside it:
+    an English title in a translated sentence is a Span with its own /Lang, and a
+    right-to-left run a Span whose /ActualText is its text in reading order."""
     kids = el.get("/K", [])
-    out = []
+    mcids, text = [], []
     for k in kids if isinstance(kids, ArrayObject) else [kids]:
         obj = k.get_object() if isinstance(k, IndirectObject) else k
         if isinstance(obj, int):
-            out.append((page, int(obj)))
+            mcids.append((page, int(obj)))
+            text.append(texts.get(mcids[-1], ""))
         elif isinstance(obj, DictionaryObject) and obj.get("/Type") == "/MCR":
-            out.append((pages[obj.raw_get("/Pg").idnum], int(obj["/MCID"])))
+            mcids.append((pages[obj.raw_get("/Pg").idnum], int(obj["/MCID"])))
+            text.append(texts.get(mcids[-1], ""))
         elif isinstance(obj, DictionaryObject) and obj.get("/S") == "/Span":
-            out += own_marks(obj, pages[obj.raw_get("/Pg").idnum] if "/Pg" in obj else page, pages)
-    return out
+            inner, said = own_marks(obj, pages[obj.raw_get("/Pg").idnum] if "/Pg" in obj else page, pages, texts)
+            mcids += inner
+            text.append(str(obj["/ActualText"]) if "/ActualText" in obj else said)
+    return mcids, "".join(text)
 
 
 def plain(block) -> str:

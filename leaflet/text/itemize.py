@@ -45,7 +45,8 @@ def itemize(spans: tuple[Span, ...], language: str, rtl: bool, bold: bool = Fals
     text = "".join(s.text for s in spans)
     owner = [i for i, s in enumerate(spans) for _ in s.text]
     levels = bidi.isolated_levels([(s.text, s.is_data) for s in spans], rtl)
-    scripts = resolve_scripts(text, [spans[i].is_data for i in owner])
+    scripts = resolve_scripts(text, [spans[i].is_data for i in owner],
+                              lambda script, ch: _family_has(script, language, bold, italic, ch))
     missing: list[str] = []
     faces: list[Face] = []
     for i, ch in enumerate(text):
@@ -70,32 +71,57 @@ def itemize(spans: tuple[Span, ...], language: str, rtl: bool, bold: bool = Fals
     return items
 
 
-def resolve_scripts(text: str, is_data: list[bool]) -> list[str]:
+OPENING, CLOSING = {"Ps", "Pi"}, {"Pe", "Pf"}
+
+
+def resolve_scripts(text: str, is_data: list[bool], has=None) -> list[str]:
     """Script of each character, with Common/Inherited resolved from context.
-    Contact data is always Latin: it is set in the Latin font, left to right."""
+    Contact data is always Latin: it is set in the Latin font, left to right.
+
+    A mark takes its base's script. Other common characters (spaces, digits,
+    punctuation) take the script of the text around them whose font has them
+    (`has(script, char)`): the text before, then after, then the paragraph's
+    other scripts; an opening bracket or quote looks at what it opens first,
+    and a closing one takes its opener's script, so a pair comes from one font."""
+    has = has or (lambda script, ch: True)
     raw = [("Latn" if is_data[i] else _script(ch)) for i, ch in enumerate(text)]
-    out = list(raw)
-    last_strong = None
-    for i, (ch, sc) in enumerate(zip(text, raw)):
+    before, after = [None] * len(text), [None] * len(text)
+    last = None
+    for i, sc in enumerate(raw):
+        before[i] = last
         if sc not in NEUTRAL:
-            last_strong = sc
+            last = sc
+    last = None
+    for i in range(len(text) - 1, -1, -1):
+        after[i] = last
+        if raw[i] not in NEUTRAL:
+            last = raw[i]
+    strong = [sc for sc in raw if sc not in NEUTRAL]
+    present = sorted(set(strong), key=lambda sc: (-strong.count(sc), sc))  # the paragraph's scripts, most used first
+    out = list(raw)
+    openers: list[tuple[int, bool]] = []  # (index, is a quote)
+    for i, ch in enumerate(text):
+        if raw[i] not in NEUTRAL:
             continue
-        if sc == "Zinh" and i > 0:
+        if raw[i] == "Zinh" and i > 0:
             out[i] = out[i - 1]
             continue
+        category = unicodedata.category(ch)
+        quote = "QUOTATION" in unicodedata.name(ch, "")
+        candidates = []
+        if category in CLOSING:
+            j = next((k for k in range(len(openers) - 1, -1, -1) if openers[k][1] == quote), None)
+            if j is not None:
+                candidates.append(out[openers[j][0]])
+                del openers[j:]
+        candidates += [after[i], before[i]] if category in OPENING else [before[i], after[i]]
+        candidates = [c for c in (*candidates, *present) if c]
         ext = _extensions(ch)
-        if last_strong and (not ext or last_strong in ext):
-            out[i] = last_strong
-        elif ext:
-            out[i] = sorted(ext)[0]
-        else:
-            out[i] = None
-    following = "Latn"
-    for i in range(len(text) - 1, -1, -1):  # leading neutrals take the next strong script
-        if out[i] is None:
-            out[i] = following
-        else:
-            following = out[i]
+        allowed = [c for c in candidates if not ext or c in ext]
+        out[i] = next((c for c in allowed if has(c, ch)), None) or (allowed[0] if allowed else
+                                                                   sorted(ext)[0] if ext else "Latn")
+        if category in OPENING:
+            openers.append((i, quote))
     return out
 
 
@@ -107,6 +133,12 @@ def _script(ch: str) -> str:
 @lru_cache(maxsize=8192)
 def _extensions(ch: str) -> frozenset:
     return frozenset(ucd.script_extension(ch) - NEUTRAL)
+
+
+@lru_cache(maxsize=8192)
+def _family_has(script: str, language: str, bold: bool, italic: bool, ch: str) -> bool:
+    family = fonts.family_for(script, language)
+    return family is not None and fonts.face(family.file(bold, italic)).has(ch)
 
 
 def pick_face(ch: str, script: str, language: str, bold: bool, italic: bool, prev: Face | None) -> Face | None:

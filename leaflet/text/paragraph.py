@@ -149,7 +149,8 @@ class TextBlock(Flowable):
 
 class _Marks:
     """Which structure element each span of a block belongs to: the block's
-    own (P, H2...), or a Link element inside it for a span with a link."""
+    own (P, H2...), a Link element inside it for a span with a link, or a Span
+    for a run in another language (an English title in a translated sentence)."""
 
     def __init__(self, tagger, block: TextBlock):
         self.tagger, self.block = tagger, block
@@ -157,28 +158,44 @@ class _Marks:
         for role, key in block.groups:
             parent = tagger.element(role, key=key, parent=parent)
         self.element = tagger.element(block.role, key=block.key, parent=parent, lang=block.language)
-        self._inline: dict = {}  # (role, key) -> the (role, key, lang) an owner stands for, one object each
 
-    def link(self, href: str, span: Span | None = None):
+    def link(self, href: str):
         return self.tagger.element("Link", key=(self.block.key, href), parent=self.element)
 
-    def owner(self, span: Span):
-        """The paragraph's element, or (for a link, or a run in another language)
-        a stand-in for a child element, made when its content begins: a child
-        made earlier would come before the text that precedes it on its line."""
+    def group(self, span: Span):
+        """What decides a span's owner: its link, its own language, or neither (None)."""
         if span.href:
+            return ("Link", span.href)
+        if span.lang and span.lang != self.block.language:
+            return ("Span", span)
+        return None
+
+    def owner(self, span: Span):
+        """The element a span belongs to, made on first use. draw.line_ops asks in
+        reading order, so a child never comes before the text that precedes it."""
+        group = self.group(span)
+        if group is None:
+            return self.element
+        if group[0] == "Link":
             # an e-mail or web address is read in the data's language, not the page's
             lang = self.tagger.data_language if span.kind in ("email", "url") else None
-            return self._inline.setdefault(("Link", span.href), ("Link", (self.block.key, span.href), lang))
-        if span.lang and span.lang != self.block.language:  # an English title in a translated sentence
-            return self._inline.setdefault(("Span", span), ("Span", (self.block.key, span), span.lang))
-        return self.element
+        else:
+            lang = span.lang
+        return self.tagger.element(group[0], key=(self.block.key, group[1]), parent=self.element, lang=lang)
 
-    def begin(self, owner) -> str:
-        if isinstance(owner, tuple):
-            role, key, lang = owner
-            owner = self.tagger.element(role, key=key, parent=self.element, lang=lang)
-        return self.tagger.begin(owner)
+    def reading(self, element, text: str):
+        """A Span inside `element` whose /ActualText is `text`: what a screen
+        reader says for a right-to-left run, whose glyphs are stored left to right.
+        A block that is one such run (a heading, a language's name) says it itself."""
+        lines = self.block.lines
+        if element is self.element and not element.kids and len(lines) == 1 and \
+                all(p.rtl for p in lines[0].pieces) and not any(s.href for s in self.block.spans):
+            element.actual = text
+            return element
+        return self.tagger.element("Span", parent=element, actual=text)
+
+    def begin(self, element) -> str:
+        return self.tagger.begin(element)
 
 
 def _fill(hex_colour: str) -> str:
