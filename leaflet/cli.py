@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import LeafletError
+from .errors import LeafletError, printable
 
 
 def parser() -> argparse.ArgumentParser:
@@ -41,6 +41,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
+        _check_languages(args)
         command = args.command or "build"
         if command == "build":
             return _build(getattr(args, "paths", []), getattr(args, "out", Path("build")),
@@ -50,8 +51,22 @@ def main(argv: list[str] | None = None) -> int:
     except LeafletError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # a file system fault the stages did not foresee: still one line
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(printable(f"error: {where}{exc.strerror or exc}"), file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _check_languages(args) -> None:
+    """Every --lang of every command is a well-formed tag before it reaches a path."""
+    from . import tags
+
+    codes = getattr(args, "lang", None)
+    for code in codes if isinstance(codes, list) else [codes] if codes else []:
+        if code != "all":
+            tags.validate(code)
 
 
 def _build(paths: list[Path], out: Path, languages: list[str] | None, allow_partial: bool,
@@ -105,7 +120,7 @@ def _check(args) -> int:
 
     problems, rows = workflow.check(_leaflets(), args.lang)
     for line in problems:
-        print(line, file=sys.stderr)
+        print(printable(line), file=sys.stderr)
     bad = sum(r.rejected for r in rows)
     print(f"checked {len(rows)} catalogs: {bad} entries rejected")
     return 1 if bad else 0
