@@ -94,9 +94,9 @@ def _leaflets():
 
 
 def _write(files) -> None:
-    from .build import display, write_all
+    from .build import display, write_files
 
-    write_all(Path("/"), [(path.resolve().relative_to("/"), data) for path, data in files])
+    write_files(files)
     for path, _ in files:
         print(f"wrote {display(path)}")
 

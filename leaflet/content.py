@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import markup, source
+from . import images, markup, prose, source
 from .errors import LeafletError
 from .source import Node
 
@@ -175,6 +175,8 @@ class _Blocks:
             spans = markup.parse(text)
         except markup.MarkupError as exc:
             raise node.error(str(exc)) from None
+        if bad := prose.problem(text, spans):
+            raise node.error(bad)
         for span in spans:
             if span.is_data:
                 raise node.error(f"contact data '{span.text}' belongs in a data field (telephone, email, "
@@ -194,12 +196,9 @@ def _wordmark(node: Node, blocks: "_Blocks", base: Path) -> Wordmark:
     mark_id = _id(m["id"])
     logo = alt = None
     if "logo" in m:
-        logo_path = base / m["logo"].text().strip()
-        if logo_path.suffix.lower() not in (".png", ".jpg", ".jpeg") or not logo_path.is_file():
-            raise m["logo"].error(f"'{m['logo'].value}' is not a PNG or JPEG file next to the content file")
+        logo = images.logo(m["logo"], base)
         if "alt" not in m:
             raise m["logo"].error("a logo needs 'alt': the text a screen reader says for it")
-        logo = str(logo_path)
         alt = blocks.make(m["alt"], f"wordmarks.{mark_id}.alt",
                           "Alternative text for a logo, read aloud by screen readers: say what the logo says.")
     elif "alt" in m:

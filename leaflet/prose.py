@@ -1,0 +1,33 @@
+"""Rules for the English text of a block, beyond its markup (README: Writing a
+leaflet). Translations are checked against the English by catalogs.checks;
+these keep the English itself to what a leaflet can print, and bound the work
+the text engine is given.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from . import markup
+
+MAX_BLOCK = 2000  # characters; a leaflet paragraph is a few hundred
+MAX_WORD = 100  # characters between spaces; the longest English words are ~30
+ALLOWED_FORMAT = {"\u00ad", "\u200c", "\u200d"}  # soft hyphen, ZWNJ, ZWJ
+
+
+def problem(text: str, spans: tuple[markup.Span, ...]) -> str | None:
+    """What is wrong with a block's English `text` (None: nothing)."""
+    if len(text) > MAX_BLOCK:
+        return f"is {len(text)} characters long; a block may have at most {MAX_BLOCK} (split it into paragraphs)"
+    for ch in text:
+        if unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs", "Zl", "Zp") and ch not in ALLOWED_FORMAT:
+            return f"contains U+{ord(ch):04X} {unicodedata.name(ch, 'control character')}, which is not allowed"
+    word = max(markup.plain(spans).split(), key=len, default="")
+    if len(word) > MAX_WORD:
+        return f"has a {len(word)}-character word ('{word[:20]}...'); a word may have at most {MAX_WORD}"
+    for span in (s for s in spans if not s.is_data):  # data in prose is refused by content itself
+        if span.href and span.href.startswith("http://"):
+            return f"link '{span.href}' must start with https:// (http:// is not secure)"
+        if span.href and span.href.startswith("tel:"):
+            return (f"link '{span.href}': a telephone number belongs in the contact's telephone field, "
+                    "not in a link in the text")
+    return None
