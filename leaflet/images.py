@@ -93,4 +93,4 @@ def _decode(real: Path, raw: str, node: Node) -> None:
         with Image.open(real) as im:
             im.load()
     except Exception as exc:  # Pillow raises many types for damaged data
-        raise node.error(f"'{raw}' is a damaged image ({type(exc).__name__}: {str(exc)[:80]})") from None
+        raise node.error(f"'{raw}' is a damaged image ({str(exc)[:80]})") from None

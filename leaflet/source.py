@@ -206,7 +206,7 @@ def _scalar(loader: yaml.SafeLoader, node: yaml.ScalarNode, name: str, where: st
         what = " (binary data has no place in a leaflet)" if node.tag.endswith(":binary") else ""
         raise LeafletError(f"{where}: YAML tag '{_short(node.tag)}' is not allowed{what}", name, line)
     try:
-        return loader.construct_object(node)
+        value = loader.construct_object(node)
     except yaml.MarkedYAMLError:
         raise
     except (ValueError, TypeError, AttributeError, OverflowError, KeyError) as exc:
@@ -215,6 +215,12 @@ def _scalar(loader: yaml.SafeLoader, node: yaml.ScalarNode, name: str, where: st
         why = "a date like 2026-11-26" if tag == "timestamp" else f"a valid {tag}"
         detail = f" ({exc})" if tag == "timestamp" and isinstance(exc, ValueError) and str(exc) else ""
         raise LeafletError(f"{where}: '{shown}' is not {why}{detail}", name, line) from None
+    bad = FORBIDDEN.search(value) if isinstance(value, str) else None
+    if bad:  # written as an escape in a quoted string ("\u202e", "\x1b")
+        ch = bad.group(0)
+        raise LeafletError(f"{where}: character U+{ord(ch):04X} ({unicodedata.name(ch, 'control character')}) "
+                           "is not allowed", name, line)
+    return value
 
 
 def _short(tag: str) -> str:
