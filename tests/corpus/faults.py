@@ -2,7 +2,7 @@
 run from a project copy (its folder first on sys.path, like generate.py).
 
 FAULT is one of:
-  enospc          os.write fails with ENOSPC once 200 KB have been written (a full disk)
+  enospc          os.write fails with ENOSPC once 100 KB have been written (a full disk)
   erofs / eacces  creating a folder or a file for writing fails (read-only file system / no permission)
   kill-at-rename  SIGKILL to itself at the 3rd os.replace (the journal, then files)
   hold-lock=S     sleep S seconds while holding the output folder's lock (touch ./locked first)
@@ -27,7 +27,7 @@ def inject(fault: str) -> None:
 
         def write(fd, data):
             written[0] += len(data)
-            if written[0] > 200_000:
+            if written[0] > 100_000:
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
             return real(fd, data)
 
