@@ -63,13 +63,13 @@ def editions_of(leaflet: content.Leaflet, languages: list[str] | None = None,
     elif languages == ["all"]:
         targets = ["en"] + available
     else:
-        targets = languages
+        targets = list(dict.fromkeys(languages))  # `--lang pl --lang pl` builds pl once
     built = ["en"] + [c for c in available if c in complete or (allow_partial and c in targets)]
     title = f"{markup.plain(leaflet.title.spans)}: {markup.plain(leaflet.subtitle.spans)}"
     out = []
     for code in targets:
         also = tuple(c for c in built if c != code)
-        if code.startswith("en"):
+        if code == "en" or code.startswith("en-"):  # not "enx", which is another language
             ed = english(leaflet, also=also)
         else:
             ed = translate.edition(leaflet, code, allow_partial, reviewed.get(code))

@@ -40,6 +40,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    _exit_cleanly_on_sigterm()
     try:
         _check_languages(args)
         command = args.command or "build"
@@ -57,6 +58,21 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _exit_cleanly_on_sigterm() -> None:
+    """A terminated build unwinds like an interrupted one, so its staging folder
+    is removed (see `writing`); only SIGKILL leaves it, for the next build."""
+    import signal
+
+    def stop(signum, frame):
+        raise SystemExit(143)
+
+    if hasattr(signal, "SIGTERM"):
+        try:
+            signal.signal(signal.SIGTERM, stop)
+        except ValueError:  # pragma: no cover - not the main thread (main() called from a thread)
+            pass
 
 
 def _check_languages(args) -> None:
@@ -132,8 +148,8 @@ def _status(args) -> int:
     _, rows = workflow.check(_leaflets(), args.lang)
     print(f"{'leaflet':24} {'lang':8} {'domain':24} {'translated':>10} {'fuzzy':>6} {'untransl.':>9} {'rejected':>8}")
     for r in rows:
-        print(f"{r.leaflet:24} {r.language:8} {r.domain:24} {r.translated:>6}/{r.total:<3} {r.fuzzy:>6} "
-              f"{r.untranslated:>9} {r.rejected:>8}")
+        print(printable(f"{r.leaflet:24} {r.language:8} {r.domain:24} {r.translated:>6}/{r.total:<3} "
+                        f"{r.fuzzy:>6} {r.untranslated:>9} {r.rejected:>8}"))
     return 0
 
 

@@ -65,6 +65,23 @@ def test_a_write_fault_into_a_new_folder_leaves_no_folder(project, fault):
     assert not (project / f"new-{fault}").exists()
 
 
+def test_a_terminated_build_cleans_up_after_itself(project, built):
+    out = fresh_out(project, built, "out-term")
+    before = snapshot(out)
+    done = run(project, "build", LEAFLET, "--lang", "en", "--lang", "pl", "--out", out.name, fault="term-at-write")
+    assert done.returncode == 143 and "Traceback" not in done.stderr, done.stderr
+    assert snapshot(out) == before
+
+
+def test_the_output_tree_must_have_folders_where_the_build_puts_them(project):
+    out = project / "out-file-in-the-way"
+    out.mkdir()
+    (out / "serious-case-reviews").write_text("a file\n")
+    refused(run(project, "build", LEAFLET, "--lang", "en", "--out", out.name), f"{out.name}/serious-case-reviews",
+            contains="is a file, where the build writes a folder")
+    assert sorted(p.name for p in out.iterdir()) == ["serious-case-reviews"]
+
+
 def test_a_kill_while_renaming_is_finished_by_the_next_build(project, built):
     out = fresh_out(project, built, "out-kill")
     done = run(project, "build", LEAFLET, "--lang", "en", "--lang", "pl", "--out", out.name, fault="kill-at-rename")

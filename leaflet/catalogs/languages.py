@@ -56,7 +56,7 @@ class Language:
 
 @lru_cache(maxsize=None)
 def get(code: str) -> Language:
-    base = "en" if code.startswith("en") else code
+    base = "en" if code == "en" or code.startswith("en-") else code  # "enx" is not English
     if base not in TABLE:
         raise LeafletError(f"unknown language '{code}' (known: {', '.join(sorted(TABLE))})")
     english_name, plurals = TABLE[base]

@@ -5,6 +5,7 @@ FAULT is one of:
   enospc          os.write fails with ENOSPC once 100 KB have been written (a full disk)
   erofs / eacces  creating a folder or a file for writing fails (read-only file system / no permission)
   kill-at-rename  SIGKILL to itself at the 3rd os.replace (the journal, then files)
+  term-at-write   SIGTERM to itself once 100 KB have been written
   hold-lock=S     sleep S seconds while holding the output folder's lock (touch ./locked first)
   lock-wait=S     wait at most S seconds for another build's lock
 """
@@ -45,6 +46,16 @@ def inject(fault: str) -> None:
             return real_open(path, flags, *a, **k)
 
         os.open, os.mkdir = open_, fail
+    elif name == "term-at-write":
+        real, written = os.write, [0]
+
+        def write(fd, data):
+            written[0] += len(data)
+            if written[0] > 100_000:
+                os.kill(os.getpid(), signal.SIGTERM)
+            return real(fd, data)
+
+        os.write = write
     elif name == "kill-at-rename":
         real, calls = os.replace, [0]
 

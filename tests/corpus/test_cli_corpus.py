@@ -94,3 +94,23 @@ def test_extract_with_an_impossible_date(tmp_path):
     for command in ("extract", "update", "status"):
         refused(run(p, command), "content/serious-case-reviews.yaml", line_of("updated:"), "is not a date")
     assert snapshot(p) == before
+
+
+def test_a_tag_that_only_starts_like_english_is_not_english(project):
+    """`enx` is a well-formed tag for another language: unknown here, so refused, not built as English."""
+    before = snapshot(project)
+    refused(run(project, "build", "content/serious-case-reviews.yaml", "--lang", "enx", "--out", "out"),
+            contains="unknown language 'enx'")
+    assert snapshot(project) == before
+
+
+def test_a_language_named_twice_is_built_once(project, tmp_path):
+    import json
+
+    done = run(project, "build", "content/serious-case-reviews.yaml", "--lang", "en", "--lang", "en",
+               "--out", tmp_path / "twice")
+    assert done.returncode == 0, done.stderr
+    files = [f["file"] for f in json.loads((tmp_path / "twice/manifest.json").read_text())["files"]]
+    assert sorted(files) == ["serious-case-reviews/serious-case-reviews.en.print.pdf",
+                             "serious-case-reviews/serious-case-reviews.en.screen.pdf"]
+    assert done.stdout.count("wrote") == 3
