@@ -91,12 +91,12 @@ def _build(paths: list[Path], out: Path, languages: list[str] | None, allow_part
 
     outputs, skipped = build.build(paths or build.all_content(), out, languages, allow_partial, bilingual)
     for warning in skipped:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(printable(f"warning: {warning}"), file=sys.stderr)
     for o in outputs:
         print(f"wrote {out / o.path} ({o.pages} pages, body {o.body_size:g} pt, {len(o.data) // 1024} KB)")
         if o.format == "screen":
-            for warning in o.warnings:
-                print(f"warning: {warning}", file=sys.stderr)
+            for warning in o.warnings:  # may quote a translation: untrusted text
+                print(printable(f"warning: {warning}"), file=sys.stderr)
             if o.english_blocks:
                 print(f"warning: {o.path.name}: left in English: {', '.join(o.english_blocks)}", file=sys.stderr)
     print(f"wrote {out / 'manifest.json'}")
