@@ -165,6 +165,7 @@ class _Blocks:
 
     def __init__(self) -> None:
         self.seen: dict[str, int] = {}
+        self.total = 0  # characters so far: a leaflet's text is bounded too (prose.MAX_TEXT)
 
     def make(self, node: Node, block_id: str, note: str, id_node: Node | None = None) -> Block:
         text = " ".join(node.text().split())
@@ -175,7 +176,8 @@ class _Blocks:
             spans = markup.parse(text)
         except markup.MarkupError as exc:
             raise node.error(str(exc)) from None
-        if bad := prose.problem(text, spans):
+        self.total += len(text)
+        if bad := prose.problem(text, spans) or prose.total_problem(self.total, len(self.seen)):
             raise node.error(bad)
         for span in spans:
             if span.is_data:

@@ -11,6 +11,10 @@ from . import markup
 
 MAX_BLOCK = 2000  # characters; a leaflet paragraph is a few hundred
 MAX_WORD = 100  # characters between spaces; the longest English words are ~30
+# A whole leaflet's text: the 48 pages the layout may grow to hold ~120,000 characters
+# of body text; the real leaflet has 5,000. Past this the build would only fail, slowly.
+MAX_TEXT = 60_000
+MAX_BLOCKS = 400  # headings and paragraphs; the real leaflet has 27
 ALLOWED_FORMAT = {"\u00ad", "\u200c", "\u200d"}  # soft hyphen, ZWNJ, ZWJ
 
 
@@ -30,4 +34,15 @@ def problem(text: str, spans: tuple[markup.Span, ...]) -> str | None:
         if span.href and span.href.startswith("tel:"):
             return (f"link '{span.href}': a telephone number belongs in the contact's telephone field, "
                     "not in a link in the text")
+    return None
+
+
+def total_problem(total: int, blocks: int) -> str | None:
+    """What is wrong with a leaflet whose `blocks` so far hold `total` characters."""
+    if blocks > MAX_BLOCKS:
+        return (f"the leaflet passes {MAX_BLOCKS} blocks (questions and paragraphs) here; a folded leaflet "
+                "holds far fewer (split it into several leaflets)")
+    if total > MAX_TEXT:
+        return (f"the leaflet's text passes {MAX_TEXT:,} characters here; a folded leaflet holds far less "
+                "(split it into several leaflets)")
     return None

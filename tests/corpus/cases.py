@@ -83,6 +83,18 @@ def bomb(depth: int = 9) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
+def more_sections(count: int, text: str) -> Callable[[str, Path], bytes]:
+    def make(seed: str, folder: Path) -> bytes:
+        at = seed.index("sections:\n") + len("sections:\n")
+        extra = "".join(f"  - id: x{k}\n    question: Q{k}?\n    answer:\n      - id: a\n        text: {text}\n"
+                        for k in range(count))
+        return (seed[:at] + extra + seed[at:]).encode()
+    return make
+
+
+SECTIONS_LINE = line_of("sections:\n") + 1
+
+
 CASES = [
     # 15.5: tracebacks before
     Case("impossible-date", sub("updated: 2026-11-26", "updated: 2026-13-45"), line_of("updated:"),
@@ -119,6 +131,10 @@ CASES = [
          ANSWER_LINE, "a block may have at most 2000"),
     Case("word-too-long", sub(ANSWER, "          " + "x" * 500 + " The **LSCB**"), ANSWER_LINE,
          "a word may have at most 100"),
+    # without these, 3,000 one-word questions took 2.5 minutes to fail, 4,000 short ones 10
+    Case("too-many-blocks", more_sections(3000, "Yes."), SECTIONS_LINE + 5 * 199 + 1, "passes 400 blocks"),
+    Case("too-much-text", more_sections(70, ("Children need to be kept safe. " * 32)[:950]), None,
+         "the leaflet's text passes 60,000 characters"),
     Case("file-too-large", lambda seed, folder: seed.encode() + b"# " + b"x" * 1_100_000 + b"\n", None,
          "larger than 1000 KB"),
     # 15.8: messages
