@@ -65,8 +65,12 @@ def recover(root: Path) -> None:
     if journal.exists():
         try:
             entry = json.loads(journal.read_text(encoding="utf-8"))
-            staging = root / entry["staging"]
-            moves = [(str(i), _relative(Path(rel))) for i, rel in entry["moves"]]
+            name = entry["staging"]
+            if not (isinstance(name, str) and name.startswith(STAGING) and "/" not in name and "\\" not in name
+                    and ".." not in name):
+                raise ValueError(name)  # only ever one of our staging folders, never a path to delete elsewhere
+            staging = root / name
+            moves = [(str(int(i)), _relative(Path(rel))) for i, rel in entry["moves"]]
         except (ValueError, KeyError, TypeError, LeafletError):
             raise LeafletError(f"{JOURNAL} is damaged: remove it and build again", str(root)) from None
         _check_tree(root, [rel for _, rel in moves])

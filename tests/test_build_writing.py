@@ -58,6 +58,19 @@ def test_a_journal_cannot_move_files_out_of_the_folder(tmp_path):
         writing.recover(tmp_path)
 
 
+@pytest.mark.parametrize("staging", ["../victim", "/tmp", ".leaflet-staging-x/../../victim", "victim"])
+def test_a_journal_cannot_name_a_folder_to_delete_outside(tmp_path, staging):
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "0").write_bytes(b"keep")
+    root = tmp_path / "out"
+    root.mkdir()
+    (root / writing.JOURNAL).write_text(json.dumps({"staging": staging, "moves": [["0", "a.pdf"]]}))
+    with pytest.raises(LeafletError, match="damaged"):
+        writing.recover(root)
+    assert (victim / "0").read_bytes() == b"keep" and not (root / "a.pdf").exists()
+
+
 @pytest.mark.parametrize("rel", ["../x.pdf", "/etc/x", "a/../../x"])
 def test_paths_that_leave_the_folder_are_refused(tmp_path, rel):
     with pytest.raises(LeafletError, match="not a path inside the output folder"):
