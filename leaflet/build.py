@@ -1,19 +1,17 @@
 """Building editions into files: typeset, impose, then write everything at once.
 
-Nothing is written until every edition of the run has been made in memory,
-and each file is written to a temporary name and renamed, so a failed build
-leaves no partial file behind.
+Nothing is written until every edition of the run has been made in memory;
+then `writing` writes them all or none, under a lock on the output folder.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import content, layout as layouts, markup
+from . import content, layout as layouts, markup, writing
 from .catalogs import review, translate
 from .edition import Edition, english
 from . import impose as impose_module
@@ -65,13 +63,13 @@ def editions_of(leaflet: content.Leaflet, languages: list[str] | None = None,
     elif languages == ["all"]:
         targets = ["en"] + available
     else:
-        targets = languages
+        targets = list(dict.fromkeys(languages))  # `--lang pl --lang pl` builds pl once
     built = ["en"] + [c for c in available if c in complete or (allow_partial and c in targets)]
     title = f"{markup.plain(leaflet.title.spans)}: {markup.plain(leaflet.subtitle.spans)}"
     out = []
     for code in targets:
         also = tuple(c for c in built if c != code)
-        if code.startswith("en"):
+        if code == "en" or code.startswith("en-"):  # not "enx", which is another language
             ed = english(leaflet, also=also)
         else:
             ed = translate.edition(leaflet, code, allow_partial, reviewed.get(code))
@@ -146,6 +144,7 @@ def build(paths: list[Path], out_dir: Path, languages: list[str] | None = None,
           formats: tuple[str, ...] = ("screen", "print"), marks: bool | None = None) -> tuple[list[Output], list[str]]:
     """Build editions; with `bilingual_mode`, also each translation beside English.
     `formats`: which of FORMATS to write; `marks`: the press files' crop marks on/off (None: the layout's)."""
+    writing.check(out_dir)  # --out naming a file fails now, not after the typesetting
     outputs: list[Output] = []
     warnings: list[str] = []
     for path in paths:
@@ -166,8 +165,7 @@ def build(paths: list[Path], out_dir: Path, languages: list[str] | None = None,
                 if "press" in formats:
                     outputs.append(make_press(edition, english_edition, mode, marks))
     outputs = [o for o in outputs if o.format in formats]
-    manifest = json.dumps({"files": [o.manifest() for o in outputs]}, indent=2, ensure_ascii=False) + "\n"
-    write_all(out_dir, [(o.path, o.data) for o in outputs] + [(Path("manifest.json"), manifest.encode())])
+    publish(out_dir, outputs)
     return outputs, warnings
 
 
@@ -176,24 +174,49 @@ def all_content() -> list[Path]:
 
 
 def write_all(out_dir: Path, files: list[tuple[Path, bytes]]) -> None:
-    """Write every file under `out_dir` through a temporary name, then rename."""
-    staged: list[tuple[str, Path]] = []
+    """Write every file under `out_dir`, all or nothing (see `writing`)."""
+    writing.transaction(Path(out_dir), files)
+
+
+def write_files(files: list[tuple[Path, bytes]]) -> None:
+    """Write files given by absolute path, as one transaction in their common folder."""
+    paths = [Path(p).resolve() for p, _ in files]
+    if not paths:
+        return
+    root = Path(os.path.commonpath([p.parent for p in paths]))
+    writing.transaction(root, [(p.relative_to(root), data) for p, (_, data) in zip(paths, files)])
+
+
+def publish(out_dir: Path, outputs: list[Output]) -> None:
+    """Write a build's files and its manifest. The manifest describes the folder:
+    this build's files, and those an earlier (or concurrent) build left there
+    that are still as its manifest says."""
+    def manifest(root: Path) -> list[tuple[Path, bytes]]:
+        ours = {o.path.as_posix(): o.manifest() for o in outputs}
+        kept = {e["file"]: e for e in _old_entries(root) if e["file"] not in ours}
+        entries = [v for _, v in sorted({**kept, **ours}.items())]
+        text = json.dumps({"files": entries}, indent=2, ensure_ascii=False) + "\n"
+        return [(Path("manifest.json"), text.encode())]
+
+    writing.transaction(Path(out_dir), [(o.path, o.data) for o in outputs], merge=manifest)
+
+
+def _old_entries(root: Path) -> list[dict]:
+    """Entries of an existing manifest whose file is still there, unchanged."""
     try:
-        for rel, data in files:
-            target = out_dir / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.chmod(tmp, 0o644)
-            staged.append((tmp, target))
-        for tmp, target in staged:
-            os.replace(tmp, target)
-    except BaseException:
-        for tmp, _ in staged:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-        raise
+        files = json.loads((root / "manifest.json").read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []  # none yet, or not ours: this build's manifest replaces it
+    out = []
+    for e in files if isinstance(files, list) else []:
+        try:
+            path = root / e["file"]
+            if (".." not in Path(e["file"]).parts and path.is_file() and not path.is_symlink()
+                    and hashlib.sha256(path.read_bytes()).hexdigest() == e["sha256"]):
+                out.append(e)
+        except (OSError, KeyError, TypeError, ValueError):
+            continue
+    return out
 
 
 def display(path: Path) -> str:

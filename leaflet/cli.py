@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import LeafletError
+from .errors import LeafletError, printable
 
 
 def parser() -> argparse.ArgumentParser:
@@ -58,7 +58,9 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    _exit_cleanly_on_sigterm()
     try:
+        _check_languages(args)
         command = args.command or "build"
         if command == "build":
             return _build(getattr(args, "paths", []), getattr(args, "out", Path("build")),
@@ -69,8 +71,37 @@ def main(argv: list[str] | None = None) -> int:
     except LeafletError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # a file system fault the stages did not foresee: still one line
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(printable(f"error: {where}{exc.strerror or exc}"), file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _exit_cleanly_on_sigterm() -> None:
+    """A terminated build unwinds like an interrupted one, so its staging folder
+    is removed (see `writing`); only SIGKILL leaves it, for the next build."""
+    import signal
+
+    def stop(signum, frame):
+        raise SystemExit(143)
+
+    if hasattr(signal, "SIGTERM"):
+        try:
+            signal.signal(signal.SIGTERM, stop)
+        except ValueError:  # pragma: no cover - not the main thread (main() called from a thread)
+            pass
+
+
+def _check_languages(args) -> None:
+    """Every --lang of every command is a well-formed tag before it reaches a path."""
+    from . import tags
+
+    codes = getattr(args, "lang", None)
+    for code in codes if isinstance(codes, list) else [codes] if codes else []:
+        if code != "all":
+            tags.validate(code)
 
 
 def _build(paths: list[Path], out: Path, languages: list[str] | None, allow_partial: bool,
@@ -80,12 +111,12 @@ def _build(paths: list[Path], out: Path, languages: list[str] | None, allow_part
     outputs, skipped = build.build(paths or build.all_content(), out, languages, allow_partial, bilingual,
                                    formats, marks)
     for warning in skipped:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(printable(f"warning: {warning}"), file=sys.stderr)
     for o in outputs:
         print(f"wrote {out / o.path} ({o.pages} pages, body {o.body_size:g} pt, {len(o.data) // 1024} KB)")
         if o.format == next(f for f in ("screen", "print", "press") if f in formats):  # each edition's warnings once
             for warning in o.warnings:
-                print(f"warning: {warning}", file=sys.stderr)
+                print(printable(f"warning: {warning}"), file=sys.stderr)  # may quote a translation
             if o.english_blocks:
                 print(f"warning: {o.path.name}: left in English: {', '.join(o.english_blocks)}", file=sys.stderr)
     print(f"wrote {out / 'manifest.json'}")
@@ -99,12 +130,9 @@ def _leaflets():
 
 
 def _write(files) -> None:
-    from .build import display, write_all
+    from .build import display, write_files
 
-    try:
-        write_all(Path("/"), [(path.resolve().relative_to("/"), data) for path, data in files])
-    except OSError as exc:
-        raise LeafletError(f"cannot write: {exc.strerror}", exc.filename) from None
+    write_files(files)
     for path, _ in files:
         print(f"wrote {display(path)}")
 
@@ -135,7 +163,7 @@ def _check(args) -> int:
 
     problems, rows = workflow.check(_leaflets(), args.lang)
     for line in problems:
-        print(line, file=sys.stderr)
+        print(printable(line), file=sys.stderr)
     bad = sum(r.rejected for r in rows)
     unreadable = sum(1 for r in rows if r.error)
     print(f"checked {len(rows)} catalogs: {bad} entries rejected"
@@ -150,10 +178,10 @@ def _status(args) -> int:
     print(f"{'leaflet':24} {'lang':8} {'domain':24} {'translated':>10} {'fuzzy':>6} {'untransl.':>9} {'rejected':>8}")
     for r in rows:
         if r.error:
-            print(f"{r.leaflet:24} {r.language:8} {r.domain:24} unreadable: {r.error}")
+            print(printable(f"{r.leaflet:24} {r.language:8} {r.domain:24} unreadable: {r.error}"))
             continue
-        print(f"{r.leaflet:24} {r.language:8} {r.domain:24} {r.translated:>6}/{r.total:<3} {r.fuzzy:>6} "
-              f"{r.untranslated:>9} {r.rejected:>8}")
+        print(printable(f"{r.leaflet:24} {r.language:8} {r.domain:24} {r.translated:>6}/{r.total:<3} "
+                        f"{r.fuzzy:>6} {r.untranslated:>9} {r.rejected:>8}"))
     return 2 if any(r.error for r in rows) else 0
 
 

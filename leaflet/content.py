@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import markup, source
+from . import images, markup, prose, source
 from .errors import LeafletError
 from .source import Node
 
@@ -166,6 +166,7 @@ class _Blocks:
 
     def __init__(self) -> None:
         self.seen: dict[str, int] = {}
+        self.total = 0  # characters so far: a leaflet's text is bounded too (prose.MAX_TEXT)
 
     def make(self, node: Node, block_id: str, note: str, id_node: Node | None = None) -> Block:
         text = " ".join(node.text().split())
@@ -176,6 +177,9 @@ class _Blocks:
             spans = markup.parse(text)
         except markup.MarkupError as exc:
             raise node.error(str(exc)) from None
+        self.total += len(text)
+        if bad := prose.problem(text, spans) or prose.total_problem(self.total, len(self.seen)):
+            raise node.error(bad)
         for span in spans:
             if span.is_data:
                 raise node.error(f"contact data '{span.text}' belongs in a data field (telephone, email, "
@@ -195,12 +199,9 @@ def _wordmark(node: Node, blocks: "_Blocks", base: Path) -> Wordmark:
     mark_id = _id(m["id"])
     logo = alt = None
     if "logo" in m:
-        logo_path = base / m["logo"].text().strip()
-        if logo_path.suffix.lower() not in (".png", ".jpg", ".jpeg") or not logo_path.is_file():
-            raise m["logo"].error(f"'{m['logo'].value}' is not a PNG or JPEG file next to the content file")
+        logo = images.logo(m["logo"], base)
         if "alt" not in m:
             raise m["logo"].error("a logo needs 'alt': the text a screen reader says for it")
-        logo = str(logo_path)
         alt = blocks.make(m["alt"], f"wordmarks.{mark_id}.alt",
                           "Alternative text for a logo, read aloud by screen readers: say what the logo says.")
     elif "alt" in m:

@@ -5,6 +5,7 @@ language's words from translations/<lang>/LC_MESSAGES/leaflet.po.
 """
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, fields
 
 
@@ -35,6 +36,31 @@ class Labels:
 
     def updated_on(self, date: str) -> str:
         return self.updated.format(date=date)
+
+
+def placeholder_problem(english: str, text: str) -> str | None:
+    """What is wrong with the {placeholders} of a translated label (None: fine).
+    The label is later `str.format`ted, so it must parse as a format string (a
+    stray '}' does not) and use exactly the English's fields, plainly: no
+    '{page.attr}', '{0}', '{page!r}' or '{page:>9}'."""
+    def fields_of(s: str) -> list[str]:
+        out = []
+        for _, name, spec, conversion in string.Formatter().parse(s):
+            if name is not None:
+                if spec or conversion or not name.isidentifier():
+                    raise ValueError(f"'{{{name}{'!' + conversion if conversion else ''}"
+                                     f"{':' + spec if spec else ''}}}' is not a plain placeholder")
+                out.append(name)
+        return sorted(out)
+
+    try:
+        ours = fields_of(text)
+    except ValueError as exc:
+        return f"placeholders are broken: {exc} (a brace that is not a placeholder is written {{{{ or }}}})"
+    theirs = fields_of(english)
+    if ours != theirs:
+        return f"placeholders differ from the English: expected {theirs}, got {ours}"
+    return None
 
 
 def english_texts() -> dict[str, str]:

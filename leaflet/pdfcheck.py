@@ -5,8 +5,11 @@ there is one.
 """
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
 import re
+import warnings
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -24,13 +27,33 @@ def check_file(path: Path | str) -> list[str]:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise LeafletError(f"cannot read file: {exc.strerror}", str(path)) from None
-    return check(data)
+    with _quiet():
+        try:
+            PdfReader(io.BytesIO(data)).trailer["/Root"]
+        except Exception as exc:  # not a PDF, or a damaged one: one line, not pypdf's log
+            raise LeafletError(f"cannot be read as a PDF ({str(exc)[:100]})", str(path)) from None
+        return check(data)
+
+
+@contextlib.contextmanager
+def _quiet():
+    """pypdf logs what it repairs to stderr; the checker reports in its own words."""
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        log.setLevel(level)
 
 
 def check(pdf: bytes) -> list[str]:
     try:
-        reader = PdfReader(io.BytesIO(pdf))
-        root = reader.trailer["/Root"]
+        with _quiet():
+            reader = PdfReader(io.BytesIO(pdf))
+            root = reader.trailer["/Root"]
     except Exception as exc:  # a file that is not a PDF at all
         return [f"document: cannot be read as a PDF ({exc})"]
     out: list[str] = []

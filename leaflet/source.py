@@ -6,7 +6,10 @@ with the SafeLoader and convert it into `Node`s that carry their line.
 """
 from __future__ import annotations
 
+import datetime
 import difflib
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -76,7 +79,13 @@ def kind(value: Any) -> str:
         return "true/false"
     if isinstance(value, (int, float)):
         return "a number"
-    return "text"
+    if isinstance(value, datetime.datetime):
+        return "a date and time"
+    if isinstance(value, datetime.date):
+        return "a date"
+    if isinstance(value, bytes):
+        return "binary data"
+    return "text" if isinstance(value, str) else type(value).__name__
 
 
 def join(path: str, key: str | int) -> str:
@@ -85,20 +94,44 @@ def join(path: str, key: str | int) -> str:
     return f"{path}.{key}" if path else key
 
 
+MAX_BYTES = 1_000_000  # a leaflet's YAML is ~10 KB; a bigger file is a mistake, not a leaflet
+MAX_DEPTH = 40  # nesting; the deepest real file goes 5 levels down
+SCALARS = {f"tag:yaml.org,2002:{t}": t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+MAP, SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+# Characters with no place in a source file: they hide or reorder text (bidi
+# controls, U+202E included), or drive a terminal. Tab, newline and CR are fine.
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e"
+                       "\u2028\u2029\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff\ufffe\uffff]")
+
+
 def load(path: Path | str, display: str | None = None) -> Node:
     """Load one YAML document from `path` into located `Node`s."""
     name = display or str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise LeafletError(f"not valid UTF-8 (byte {exc.start})", name) from None
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise LeafletError(f"cannot read file: {exc.strerror}", name) from None
-    return loads(text, name)
+    if len(data) > MAX_BYTES:
+        raise LeafletError(f"the file is larger than {MAX_BYTES // 1000} KB; a leaflet's YAML is far smaller", name)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise LeafletError(f"not valid UTF-8: byte 0x{data[exc.start]:02x} at column {column} "
+                           "(save the file as UTF-8)", name, line) from None
+    return loads(text.removeprefix("\ufeff"), name)
 
 
 def loads(text: str, name: str) -> Node:
-    loader = yaml.SafeLoader(text)
+    bad = FORBIDDEN.search(text)
+    if bad:
+        ch, line = bad.group(0), text.count("\n", 0, bad.start()) + 1
+        what = unicodedata.name(ch, "control character")
+        raise LeafletError(f"character U+{ord(ch):04X} ({what}) is not allowed in a source file "
+                           f"(column {bad.start() - text.rfind(chr(10), 0, bad.start())})", name, line)
+    loader = _Loader(text, name)
     try:
         root = loader.get_single_node()
         if root is None:
@@ -108,27 +141,54 @@ def loads(text: str, name: str) -> Node:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise LeafletError(f"YAML syntax error: {exc.problem or exc.context}", name, line) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises Marked errors for syntax
-        raise LeafletError(f"YAML error: {exc}", name) from None
+    except yaml.YAMLError as exc:  # ReaderError and the like: not located by PyYAML
+        raise LeafletError(f"YAML error: {exc}".splitlines()[0], name) from None
     finally:
         loader.dispose()
 
 
-MAP, SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors and aliases while composing, before any
+    tree exists (so an alias bomb costs nothing), and bounds nesting (so deep
+    brackets are an error, not a RecursionError)."""
+
+    def __init__(self, text: str, name: str):
+        super().__init__(text)
+        self.file, self.depth = name, 0
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            raise LeafletError(f"YAML alias '*{event.anchor}' is not allowed: write the value out in full",
+                               self.file, line)
+        if getattr(event, "anchor", None):
+            raise LeafletError(f"YAML anchor '&{event.anchor}' is not allowed: leaflets repeat nothing by "
+                               "reference", self.file, line)
+        if self.depth >= MAX_DEPTH:
+            raise LeafletError(f"nested more than {MAX_DEPTH} levels deep", self.file, line)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def _convert(loader: yaml.SafeLoader, node: yaml.Node, name: str, path: str) -> Node:
     line = node.start_mark.line + 1
+    where = path or "top level"
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in (MAP, SEQ):
-        raise LeafletError(f"{path or 'top level'}: YAML tag '{node.tag}' is not allowed", name, line)
+        raise LeafletError(f"{where}: YAML tag '{_short(node.tag)}' is not allowed", name, line)
     if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)  # resolves YAML merge keys (<<)
         out: dict[str, Node] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node)
-            if not isinstance(key, str):
-                raise LeafletError(f"{path or 'top level'}: keys must be text, got {kind(key)}", name,
+            if key_node.tag.endswith(":merge"):
+                raise LeafletError(f"{where}: YAML merge keys ('<<') are not allowed", name,
                                    key_node.start_mark.line + 1)
+            key = _scalar(loader, key_node, name, where) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                raise LeafletError(f"{where}: keys must be text, got {kind(key) if key is not None else 'a list or mapping'}",
+                                   name, key_node.start_mark.line + 1)
             if key in out:
                 raise LeafletError(f"{join(path, key)}: duplicate key '{key}' (first on line {out[key].line})",
                                    name, key_node.start_mark.line + 1)
@@ -136,5 +196,32 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, name: str, path: str) -> 
         return Node(out, name, line, path)
     if isinstance(node, yaml.SequenceNode):
         return Node([_convert(loader, v, name, join(path, i)) for i, v in enumerate(node.value)], name, line, path)
-    return Node(loader.construct_object(node), name, line, path)
+    return Node(_scalar(loader, node, name, where), name, line, path)
 
+
+def _scalar(loader: yaml.SafeLoader, node: yaml.ScalarNode, name: str, where: str) -> Any:
+    line = node.start_mark.line + 1
+    tag = SCALARS.get(node.tag)
+    if tag is None:
+        what = " (binary data has no place in a leaflet)" if node.tag.endswith(":binary") else ""
+        raise LeafletError(f"{where}: YAML tag '{_short(node.tag)}' is not allowed{what}", name, line)
+    try:
+        value = loader.construct_object(node)
+    except yaml.MarkedYAMLError:
+        raise
+    except (ValueError, TypeError, AttributeError, OverflowError, KeyError) as exc:
+        # e.g. `updated: 2026-13-45` matches YAML's date pattern but is no date
+        shown = node.value if len(node.value) <= 40 else node.value[:40] + "..."
+        why = "a date like 2026-11-26" if tag == "timestamp" else f"a valid {tag}"
+        detail = f" ({exc})" if tag == "timestamp" and isinstance(exc, ValueError) and str(exc) else ""
+        raise LeafletError(f"{where}: '{shown}' is not {why}{detail}", name, line) from None
+    bad = FORBIDDEN.search(value) if isinstance(value, str) else None
+    if bad:  # written as an escape in a quoted string ("\u202e", "\x1b")
+        ch = bad.group(0)
+        raise LeafletError(f"{where}: character U+{ord(ch):04X} ({unicodedata.name(ch, 'control character')}) "
+                           "is not allowed", name, line)
+    return value
+
+
+def _short(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")

@@ -15,6 +15,13 @@ def seed_data() -> dict:
     return yaml.safe_load(SEED.read_text(encoding="utf-8"))
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Writes a value used twice out twice: leaflet YAML refuses anchors and aliases."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
 @pytest.fixture
 def write_content(tmp_path, seed_data):
     """Write a variant of the seed leaflet: `change(data)` edits a deep copy."""
@@ -24,7 +31,7 @@ def write_content(tmp_path, seed_data):
         if change:
             change(data)
         path = tmp_path / name
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        path.write_text(yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False), encoding="utf-8")
         return path
 
     return write

@@ -64,7 +64,7 @@ def test_broken_yaml_and_missing_file(tmp_path):
 
 def test_a_failure_after_a_good_leaflet_writes_nothing(tmp_path):
     bad = tmp_path / "long.yaml"
-    bad.write_text(SEED.read_text().replace("  intro: >-", "  intro: >-\n" + "    Very long text. " * 200 + "\n   ", 1))
+    bad.write_text(SEED.read_text().replace("  intro: >-", "  intro: >-\n" + "    Very long text. " * 100 + "\n   ", 1))
     done = run("build", SEED, bad, "--out", tmp_path / "o")
     assert done.returncode == 2, done.stdout
     assert "back panel overflows" in done.stderr

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .. import markup
 from . import hostile
+from ..labels import placeholder_problem
 from .pofile import Entry
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -71,7 +72,9 @@ def check_entry(entry: Entry, english: str, file: str) -> list[str]:
     theirs = markup.parse(english)
     if markup.structure(ours) != markup.structure(theirs):
         problems.append(f"markup differs from the English: expected {_describe(theirs)}, got {_describe(ours)}")
-    if sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(english)):
+    if PLACEHOLDER.search(english) and (bad := placeholder_problem(english, text)):  # labels are format()ted
+        problems.append(bad)
+    elif sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(english)):
         problems.append(f"placeholders differ from the English: expected {PLACEHOLDER.findall(english)}, "
                         f"got {PLACEHOLDER.findall(text)}")
     tags = [t for t in TAG.findall(text) if t not in english]

@@ -4,8 +4,10 @@ put in visual order by the bidi rules.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from ..markup import Span
 from . import bidi, breaking
@@ -97,7 +99,21 @@ def _break_offsets(spans: tuple[Span, ...], text: str, language: str) -> set[int
 def break_lines(para: Paragraph, width: float, size: float, leading: float,
                 overlong: list[str] | None = None) -> list[Line]:
     """Greedy first-fit lines. A group too wide for an empty line (a word longer
-    than the line) is cut between characters and named in `overlong`."""
+    than the line) is cut between characters and named in `overlong`.
+
+    Cached: fitting sets the same paragraph at the same few sizes and widths
+    for every page count it tries, so without the cache a long text costs its
+    length times the pages tried."""
+    lines, cut = _break_lines(para, width, size, leading)
+    if overlong is not None:
+        overlong.extend(cut)
+    return list(lines)
+
+
+@lru_cache(maxsize=4096)
+def _break_lines(para: Paragraph, width: float, size: float,
+                 leading: float) -> tuple[tuple[Line, ...], tuple[str, ...]]:
+    overlong: list[str] = []
     lines: list[Line] = []
     current: list[Piece] = []
     used = 0.0
@@ -112,8 +128,7 @@ def break_lines(para: Paragraph, width: float, size: float, leading: float,
             w_all = sum(p.width(size) for p in group)
             w_ink = sum(p.width(size) for p in _trim(group))
         if not current and w_ink > width + 1e-6:
-            if overlong is not None:
-                overlong.append("".join(p.text for p in group).strip())
+            overlong.append("".join(p.text for p in group).strip())
             chunks = _cut(group, width, size, para.language)
             for chunk in chunks[:-1]:
                 lines.append(_line(chunk, para, size, leading))
@@ -123,7 +138,7 @@ def break_lines(para: Paragraph, width: float, size: float, leading: float,
         used += w_all
     if current:
         lines.append(_line(current, para, size, leading))
-    return lines
+    return tuple(lines), tuple(overlong)
 
 
 def _groups(pieces: tuple[Piece, ...]) -> list[list[Piece]]:
@@ -166,32 +181,51 @@ def _line(pieces: list[Piece], para: Paragraph, size: float, leading: float) -> 
 
 
 def _cut(group: list[Piece], width: float, size: float, language: str) -> list[list[Piece]]:
-    """Cut an over-wide group into line-sized chunks between characters."""
+    """Cut an over-wide group into line-sized chunks between characters.
+
+    Where to cut is found from each piece's own glyph advances in one pass, and
+    each chunk is shaped once, so a 5,000-character word costs about twice its
+    shaping, not a reshape per character tried."""
     chunks: list[list[Piece]] = []
     cur: list[Piece] = []
     used = 0.0
-    queue = list(group)
-    while queue:
-        p = queue.pop(0)
+    for p in group:
         w = p.width(size)
         if used + w <= width + 1e-6 or p.space:
             cur.append(p)
             used += w
             continue
-        n = len(p.text) - 1
-        while n > 0 and used + _reshape(p, p.text[:n], 0, language).width(size) > width:
-            n -= 1
-        if n == 0 and not cur:
-            n = 1  # a single character wider than the line: it goes alone
-        if n > 0:
-            cur.append(_reshape(p, p.text[:n], 0, language))
-            queue.insert(0, _reshape(p, p.text[n:], n, language))
-        else:
-            queue.insert(0, p)
-        chunks.append(cur)
-        cur, used = [], 0.0
+        bounds = _bounds(p, width - used, width, size, language, bool(cur))
+        for a, b in zip(bounds, bounds[1:]):
+            if b > a:
+                cur.append(_reshape(p, p.text[a:b], a, language))
+            chunks.append(cur)
+            cur = []
+        rest = _reshape(p, p.text[bounds[-1]:], bounds[-1], language)
+        cur, used = [rest], rest.width(size)
     chunks.append(cur)
     return [c for c in chunks if c]
+
+
+def _bounds(p: Piece, room: float, width: float, size: float, language: str, after: bool) -> list[int]:
+    """Offsets in `p` where lines end: the first line has `room` left (after
+    other pieces, if `after`: then `p` may move on whole), later ones `width`."""
+    scale = size / p.item.face.upem
+    advance = [0] * len(p.text)
+    for g in p.shaped.glyphs:  # a glyph's advance belongs to the character it starts at
+        advance[g.cluster] += g.x_advance
+    prefix = list(accumulate(advance, initial=0))  # prefix[k]: width of text[:k], font units
+    bounds, start, left = [0], 0, room
+    while (prefix[-1] - prefix[start]) * scale > left + 1e-6:
+        n = bisect_right(prefix, prefix[start] + (left + 1e-6) / scale, lo=start) - 1
+        # shaping a slice can differ a little at the cut (joining, kerning): check it
+        while n > start and _reshape(p, p.text[start:n], start, language).width(size) > left + 1e-6:
+            n -= 1
+        if n == start and not (after and start == 0):
+            n = start + 1  # a character wider than the line goes alone
+        bounds.append(n)
+        start, left, after = n, width, False
+    return bounds
 
 
 def _reshape(p: Piece, text: str, offset: int, language: str) -> Piece:
