@@ -1,6 +1,7 @@
 """The inline markup leaflet text may use, parsed into spans.
 
 Allowed: `**bold**`, `*emphasis*`, `[text](https://... | mailto:... | tel:...)`
+`{contact.field}` (a reference to a contact's data, e.g. `{duty.telephone}`),
 and a backslash to make the next character literal. E-mail addresses, phone
 numbers and web addresses in running text become links. Every other character
 is literal text: `<img src=...>` prints as itself and never reaches a markup
@@ -17,6 +18,8 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-
 # UK numbers as leaflets print them: 020 8547 6111, 0800 123 4567, +44 20 8547 6111.
 PHONE = re.compile(r"(?<![\w+])(?:\+44 ?(?:\(0\))? ?|0)\d{2,4}(?:[ -]?\d{3,4}){1,2}(?![\w-])")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+[^\s<>\"“”.,;:!?)\]’”']")
+# A reference to a contact's data, resolved when the leaflet is set.
+REF = re.compile(r"\{([a-z0-9][a-z0-9-]*)\.([a-z_]+)\}")
 # Anything that looks like contact data, for the translation checks.
 DATA = re.compile("|".join(f"(?:{p.pattern})" for p in (EMAIL, URL, PHONE)))
 
@@ -34,7 +37,8 @@ class Span:
     """A run of literal text with one set of inline attributes.
 
     `kind` is "text", or "email"/"phone"/"url" for contact data, which is
-    kept on one line (URLs may break after '/') and always reads left to right.
+    kept on one line (URLs may break after '/') and always reads left to right,
+    or "ref" for a `{contact.field}` reference not yet resolved.
     """
 
     text: str
@@ -45,7 +49,7 @@ class Span:
 
     @property
     def is_data(self) -> bool:
-        return self.kind != "text"
+        return self.kind not in ("text", "ref")
 
 
 def plain(spans: tuple[Span, ...]) -> str:
@@ -81,6 +85,11 @@ def parse(text: str, autolink: bool = True) -> tuple[Span, ...]:
             italic = not italic
             opened["italic"] = i + 1
             i += 1
+        elif ch == "{" and REF.match(text, i):
+            ref = REF.match(text, i)
+            flush()
+            spans.append(Span(ref.group(0), bold, italic, None, "ref"))
+            i = ref.end()
         elif ch == "[":
             close = _find_unescaped(text, "](", i + 1)
             end = text.find(")", close + 2) if close >= 0 else -1
@@ -166,7 +175,7 @@ def _merge(spans: list[Span]) -> list[Span]:
     for s in spans:
         if not s.text:
             continue
-        if out and not s.is_data and not out[-1].is_data and (out[-1].bold, out[-1].italic, out[-1].href) == (
+        if out and s.kind == "text" and out[-1].kind == "text" and (out[-1].bold, out[-1].italic, out[-1].href) == (
                 s.bold, s.italic, s.href):
             out[-1] = Span(out[-1].text + s.text, s.bold, s.italic, s.href)
         else:

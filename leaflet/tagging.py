@@ -2,7 +2,7 @@
 that ReportLab does not write.
 
 The text engine asks the canvas's `Tagger` for a structure element (H1, H2,
-P, Link, L/LI/LBody...) and wraps what it draws in marked content with an MCID
+P, Link, L/LI/Lbl/LBody, Table/TR/TH/TD, Figure, Sect...) and wraps what it draws in marked content with an MCID
 owned by that element; decoration is marked as Artifact. On save, the canvas
 writes StructTreeRoot, ParentTree, MarkInfo, StructParents and /Tabs /S on
 pages, /StructParent and /Contents on link annotations, and XMP metadata with
@@ -36,6 +36,7 @@ class Element:
     parent: "Element | None" = None
     kids: list = field(default_factory=list)  # Element | (page, mcid) | ("annot", name, page)
     page: int | None = None  # first page it has content on
+    attributes: dict | None = None  # e.g. {"O": "Table", "Scope": "Column"} for a table's TH
 
 
 class Tagger:
@@ -131,6 +132,8 @@ def _write_structure(doc, tagger: Tagger, pages) -> None:
             d["Lang"] = PDFString(el.lang)
         if el.alt:
             d["Alt"] = PDFString(el.alt)
+        if el.attributes:
+            d["A"] = PDFDictionary({k: PDFName(v) for k, v in el.attributes.items()})
         kids = []
         for kid in el.kids:
             if isinstance(kid, Element):

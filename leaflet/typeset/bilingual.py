@@ -139,8 +139,8 @@ def panels(first: Edition, second: Edition, layout: Layout, body: float, mode: s
     # title does not fit a half-width column.
     band = story.front_band(first, layout)[:2] + story.front_band(second, layout)[:2]
     band[2].spaceBefore = band[1].getSpaceAfter() + story.style(layout, "subtitle").size
-    faq = combine(story.faq(first, layout, body) + [story.intro(first, st)] + story.further(first, layout, st),
-                  story.faq(second, layout, body) + [story.intro(second, st)] + story.further(second, layout, st),
+    faq = combine(story.faq(first, layout, body) + story.intro(first, st, layout) + story.further(first, layout, st),
+                  story.faq(second, layout, body) + story.intro(second, st, layout) + story.further(second, layout, st),
                   mode, right, rule)
     # Contact lines go one under the other even in parallel mode: an e-mail
     # address does not fit half a column, and most lines are the same in both.

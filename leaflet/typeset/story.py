@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from babel.dates import format_date
+from babel.dates import format_date, format_interval, get_day_names
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
@@ -14,6 +14,7 @@ from ..edition import Edition
 from ..layout import MM, Layout
 from ..markup import Span, href_for, plain
 from ..text.paragraph import Style, TextBlock
+from . import blocks
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,19 @@ def panels(edition: Edition, layout: Layout, body: float, back_width: float) -> 
                   back(edition, layout, back_width, body))
 
 
-def _block(edition: Edition, block: Block, st: Style, role: str = "P", bookmark: bool = False) -> TextBlock:
+def _block(edition: Edition, block: Block, st: Style, role: str = "P", bookmark: bool = False,
+           groups: tuple = (), key: object = None) -> TextBlock:
     language, rtl = edition.language_of(block)
-    return TextBlock(block.spans, language, rtl, st, role, block.id,
-                     bookmark=plain(block.spans) if bookmark else None)
+    spans = edition.leaflet.resolve(block.spans)  # {duty.telephone} -> the linked number
+    return TextBlock(spans, language, rtl, st, role, block.id,
+                     bookmark=plain(block.spans) if bookmark else None, groups=groups, key=key)
+
+
+def set_body(edition: Edition, layout: Layout, items, st: Style, heading: str = "H3") -> list[Flowable]:
+    """A body of blocks (paragraphs, lists, callouts, tables, figures, QR codes)."""
+    return blocks.body(edition, layout, items, st,
+                       lambda b, s, role, groups=(), key=None: _block(edition, b, s, role, groups=groups, key=key),
+                       lambda spans, s: _text(edition, spans, s), heading)
 
 
 def _text(edition: Edition, spans: tuple[Span, ...], st: Style, role: str = "P", language: str | None = None,
@@ -68,7 +78,7 @@ def wordmarks(edition: Edition, layout: Layout, width: float) -> list[Flowable]:
 
     The languages are on the front, not the back, so that a family sees its
     own language's name first thing (and the back of a Nastaliq edition is full)."""
-    out: list[Flowable] = []
+    out: list[Flowable] = set_body(edition, layout, edition.leaflet.front, style(layout, "body"), "H2")
     if edition.also:
         out += also_available(edition, style(layout, "body"), style(layout, "contact"), width)
     # Organisation names are brand marks: set in English, as their logos would be;
@@ -118,39 +128,73 @@ def faq(edition: Edition, layout: Layout, body: float) -> list[Flowable]:
     for section in edition.leaflet.sections:
         out.append(CondPageBreak(keep))  # never strand a question at the foot of a page
         out.append(_block(edition, section.question, q_style, "H2", bookmark=True))
-        out.extend(_block(edition, p, a_style) for p in section.answer)
+        out.extend(set_body(edition, layout, section.answer, a_style))
     return out
 
 
 def back(edition: Edition, layout: Layout, width: float, size: float | None = None) -> list[Flowable]:
     """The back page at body size `size` (the layout's default when None)."""
-    body, contact = style(layout, "body", size), scaled(style(layout, "contact"), layout, size)
-    return [intro(edition, body)] + contact_lines(edition, body, contact) + further(edition, layout, body)
+    st, contact = style(layout, "body", size), scaled(style(layout, "contact"), layout, size)
+    return intro(edition, st, layout) + contact_lines(edition, st, contact) + further(edition, layout, st)
 
 
-def intro(edition: Edition, body: Style) -> Flowable:
-    return _block(edition, edition.leaflet.intro, body)
+def intro(edition: Edition, st: Style, layout: Layout) -> list[Flowable]:
+    """The back page's text before the contacts."""
+    return set_body(edition, layout, edition.leaflet.intro, st)
 
 
 def contact_lines(edition: Edition, body: Style, contact: Style) -> list[Flowable]:
-    labels, c = edition.labels, edition.leaflet.contact
-    lines: list[tuple[Span, ...]] = [(Span(c.name, bold=True),), c.role.spans, c.department.spans]
-    lines += [(Span(a),) for a in c.address] + [(Span(c.postcode),)]
-    out = [_text(edition, spans, contact if i < len(lines) - 1 else _after(contact, body.space_after))
-           for i, spans in enumerate(lines)]
-    for name, value, kind, href in (
-            (labels.telephone, c.telephone, "phone", c.telephone_href),
-            (labels.email, c.email, "email", href_for("email", c.email)),
-            (labels.website, c.website_label, "url", c.website)):
-        out.append(_text(edition, (Span(f"{name}: ", bold=True), Span(value, href=href, kind=kind)), contact))
+    """Every contact, one line each for name, role, team, address, numbers, e-mail, website, hours."""
+    out: list[Flowable] = []
+    for n, c in enumerate(edition.leaflet.contacts):
+        out += _contact(edition, c, body, contact, last=n == len(edition.leaflet.contacts) - 1)
     return out
 
 
+def _contact(edition: Edition, c, body: Style, contact: Style, last: bool) -> list[Flowable]:
+    labels = edition.labels
+    lines: list[tuple[Span, ...]] = [(Span(c.name, bold=True),)] if c.name else []
+    lines += [b.spans for b in (c.role, c.team) if b]
+    lines += [(Span(a),) for a in c.address] + ([(Span(c.postcode),)] if c.postcode else [])
+    out = [_text(edition, spans, contact) for spans in lines]
+    if out:  # a gap between the address and the numbers
+        out[-1] = _text(edition, lines[-1], _after(contact, body.space_after))
+    data = [(labels.phone(p.kind), p.display, "phone", p.href) for p in c.phones]
+    if c.email:
+        data.append((labels.email, c.email, "email", href_for("email", c.email)))
+    if c.website:
+        data.append((labels.website, c.website_label, "url", c.website))
+    for name, value, kind, href in data:
+        out.append(_text(edition, (Span(f"{name}: ", bold=True), Span(value, href=href, kind=kind)), contact))
+    if c.hours:
+        out.append(_text(edition, (Span(f"{labels.hours}:", bold=True),), contact))
+        out += [_text(edition, (Span(opening(edition.language, h)),), contact) for h in c.hours]
+    if out and not last:
+        out[-1].spaceAfter = body.space_after * 2
+    return out
+
+
+def opening(language: str, hours) -> str:
+    """"Monday–Friday, 09:00–17:00" in the edition's language and conventions (Babel, CLDR)."""
+    locale = language.replace("-", "_")
+    names = get_day_names("wide", locale=locale)
+    days = list(hours.days)
+    if len(days) > 2 and days == list(range(days[0], days[-1] + 1)):
+        day_text = f"{names[days[0]]}\u2013{names[days[-1]]}"
+    else:
+        from babel.lists import format_list
+        day_text = format_list([names[d] for d in days], locale=locale)
+    times = format_interval(hours.opens, hours.closes, "Hm", locale=locale)
+    return f"{day_text}: {times}" if not language.startswith(("zh", "ko")) else f"{day_text} {times}"
+
+
 def further(edition: Edition, layout: Layout, body: Style) -> list[Flowable]:
-    """Further reading, its web address, and the date of this version."""
+    """Further reading, each with its web address, and the date of this version."""
     leaflet = edition.leaflet
-    out = [_block(edition, leaflet.further_reading, _before(_after(body, 0.0), body.space_after)),
-           _text(edition, (Span(leaflet.further_reading_label, href=leaflet.further_reading_url, kind="url"),), body)]
+    out: list[Flowable] = []
+    for f in leaflet.further_reading:
+        out += [_block(edition, f.text, _before(_after(body, 0.0), body.space_after)),
+                _text(edition, (Span(f.label, href=f.url, kind="url"),), body)]
     if leaflet.updated:
         date = format_date(leaflet.updated, "long", locale=edition.language.replace("-", "_"))
         out.append(_text(edition, (Span(edition.labels.updated_on(date)),),
