@@ -47,7 +47,7 @@ def test_a_user_mistake_is_one_line_exit_2_and_nothing_written(tmp_path):
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in done.stderr
     assert lines[0].startswith("error: ") and "bad.yaml:" in lines[0]
-    assert "unknown key 'subtitel' (did you mean 'subtitle'?)" in lines[0]
+    assert "unknown key 'subtitel' (allowed here: title, subtitle, wordmarks, text); did you mean 'subtitle'?" in lines[0]
     assert not (tmp_path / "o").exists()
 
 
