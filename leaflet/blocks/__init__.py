@@ -44,7 +44,8 @@ def parse_item(node: Node, prefix: str, maker: Maker, context: str, seen: dict |
     if not isinstance(node.value, dict):
         raise node.error("each block is a mapping with an `id` and one of: " + ", ".join(TYPES)
                          + " (e.g. `- id: intro` then `  text: ...` on the next line)")
-    kinds = [k for k in TYPES if k in node.value]
+    # `text` is a paragraph's, unless another type's key says what it is (a callout has text too)
+    kinds = [k for k in TYPES if k in node.value and k != "text"] or [k for k in ("text",) if k in node.value]
     if not kinds:
         fields(node, ("id",), tuple(TYPES))  # names the allowed keys, or the missing id
         raise node.error("a block needs one of: " + ", ".join(TYPES))

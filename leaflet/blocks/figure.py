@@ -38,6 +38,8 @@ def parse(node: Node, block_id: str, maker: Maker, context: str) -> Figure:
         raise m["figure"].error(f"'{m['figure'].value}' is not a PNG, JPEG or SVG file")
     if not path.is_file():
         raise m["figure"].error(f"there is no file '{m['figure'].value}' next to the content file")
+    if path.suffix.lower() == ".svg":
+        _check_svg(m["figure"], path)
     decorative = m.get("decorative")
     if decorative is not None and not isinstance(decorative.value, bool):
         raise decorative.error(f"must be true or false, got {describe(decorative)}")
@@ -60,3 +62,19 @@ def parse(node: Node, block_id: str, maker: Maker, context: str) -> Figure:
             raise w.error(f"must be a width in millimetres from 10 to 300, got {describe(w)}")
         width = float(w.value)
     return Figure(block_id, str(path), alt, caption, width, node.line)
+
+
+def _check_svg(node: Node, path: Path) -> None:
+    """SVG text would be set without shaping or embedding: outlines only; and svglib must read it."""
+    from svglib.svglib import svg2rlg
+
+    data = path.read_text(encoding="utf-8", errors="replace")
+    if "<text" in data:
+        raise node.error(f"'{node.value}' contains text: convert its text to outlines (paths) in the drawing "
+                         "program, and put the words in `alt` or `caption`")
+    try:
+        ok = svg2rlg(str(path)) is not None
+    except Exception:  # svglib raises many kinds on a broken file
+        ok = False
+    if not ok:
+        raise node.error(f"'{node.value}' is not an SVG image that can be read")

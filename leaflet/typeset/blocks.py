@@ -67,10 +67,11 @@ class ListItem(Flowable):
     """One list item: its label (bullet or number) in the hanging indent at the
     start edge, its text beside it. Tagged LI > Lbl + LBody inside the list's L."""
 
-    def __init__(self, label: TextBlock | None, body: TextBlock, offset: float, indent: float, rtl: bool,
+    def __init__(self, label: TextBlock | None, body: TextBlock, offset: float, indent: float, gap: float, rtl: bool,
                  first: bool = True):
         super().__init__()
         self.label, self.body, self.offset, self.indent, self.rtl, self.first = label, body, offset, indent, rtl, first
+        self.gap = gap  # between the label's end and the text
         self.spaceBefore = body.getSpaceBefore() if first else 0.0
         self.spaceAfter = body.getSpaceAfter()
 
@@ -81,15 +82,15 @@ class ListItem(Flowable):
         self.width = availWidth
         self.height = self.body.wrap(self._text_width(availWidth), availHeight)[1]
         if self.label:
-            self.label.wrap(self.indent, availHeight)
+            self.label.wrap(self.indent - self.gap, availHeight)
         return availWidth, self.height
 
     def split(self, availWidth, availHeight):
         parts = self.body.split(self._text_width(availWidth), availHeight)
         if len(parts) < 2:
             return parts
-        return [ListItem(self.label, parts[0], self.offset, self.indent, self.rtl, self.first),
-                ListItem(None, parts[1], self.offset, self.indent, self.rtl, False)]
+        return [ListItem(self.label, parts[0], self.offset, self.indent, self.gap, self.rtl, self.first),
+                ListItem(None, parts[1], self.offset, self.indent, self.gap, self.rtl, False)]
 
     def keep_height(self, width: float) -> float:
         return text_keep(self.body, self._text_width(width))
@@ -98,7 +99,7 @@ class ListItem(Flowable):
         canv = self.canv
         if self.label:  # first, so that Lbl precedes LBody in the structure
             drop = self.body.lines[0].baseline - self.label.lines[0].baseline if self.body.lines else 0.0
-            x = self.width - self.offset - self.indent if self.rtl else self.offset
+            x = self.width - self.offset - self.indent + self.gap if self.rtl else self.offset
             self.label.drawOn(canv, x, self.height - self.label.height - drop)
         self.body.drawOn(canv, 0.0 if self.rtl else self.offset + self.indent, 0.0)
 
@@ -114,9 +115,11 @@ def list_items(edition, block: model.List, st: Style, make_text) -> list[Flowabl
     def label(i: int, level: int, language: str, rtl: bool) -> str:
         return f"{number(i, language)}." if block.numbered and level == 0 else BULLETS[level]
 
+    gap_after = st.size * 0.5  # label to text
+    lead = st.size * 0.4  # margin to label (to a bullet; numbers end at the same place)
+
     def labels_width(texts: list[TextBlock]) -> float:
-        widest = max(t.lines_at(1e6)[0].width for t in texts)
-        return widest + st.size * 0.45
+        return lead + max(t.lines_at(1e6)[0].width for t in texts) + gap_after
 
     out: list[Flowable] = []
     top_labels = []
@@ -124,23 +127,23 @@ def list_items(edition, block: model.List, st: Style, make_text) -> list[Flowabl
         language, rtl = edition.language_of(item.text)
         top_labels.append(TextBlock((Span(label(i, 0, language, rtl)),), language, rtl, label_st, "Lbl",
                                     groups=((("L", key)), ("LI", (key, i)))))
-    indent = max(labels_width(top_labels), st.size * 1.2)
+    indent = labels_width(top_labels)
     for i, item in enumerate(block.items, 1):
         language, rtl = edition.language_of(item.text)
         li = ("LI", (key, i))
         body_key = (key, i, "body")
         body = make_text(item.text, item_st, "LBody", groups=(("L", key), li), key=body_key)
-        out.append(ListItem(top_labels[i - 1], body, 0.0, indent, rtl))
+        out.append(ListItem(top_labels[i - 1], body, 0.0, indent, gap_after, rtl))
         if item.items:
             sub_key = ("L", block.id, i)
             sub_labels = [TextBlock((Span(BULLETS[1]),), language, rtl, label_st, "Lbl",
                                     groups=(("L", key), li, ("LBody", body_key), ("L", sub_key), ("LI", (sub_key, j))))
                           for j in range(1, len(item.items) + 1)]
-            sub_indent = max(labels_width(sub_labels), st.size * 1.2)
+            sub_indent = labels_width(sub_labels)
             for j, sub in enumerate(item.items, 1):
                 groups = (("L", key), li, ("LBody", body_key), ("L", sub_key), ("LI", (sub_key, j)))
                 text = make_text(sub.text, item_st, "LBody", groups=groups, key=(sub_key, j, "body"))
-                out.append(ListItem(sub_labels[j - 1], text, indent, sub_indent, rtl))
+                out.append(ListItem(sub_labels[j - 1], text, indent, sub_indent, gap_after, rtl))
     last = out[-1]
     last.spaceAfter = last.body.spaceAfter = st.space_after
     return out

@@ -128,9 +128,13 @@ def table(edition, block, st, make_text, colours: dict) -> Table:
 def _svg(path: str):
     from svglib.svglib import svg2rlg
 
+    from .. import fonts
+
     drawing = svg2rlg(path)
     if drawing is None:
         raise ValueError(f"{path}: not an SVG image svglib can read")
+    # renderPDF sets a font on entry; ours is embedded, its default Helvetica is not
+    drawing.initialFontName = fonts.face(fonts.families()[0].file(False, False)).name
     return drawing
 
 
