@@ -128,10 +128,13 @@ def combine(first: list, second: list, mode: str, first_on_right: bool, rule: st
     return out
 
 
-def panels(first: Edition, second: Edition, layout: Layout, body: float, mode: str, width: float) -> Panels:
+def panels(first: Edition, second: Edition, layout: Layout, body: float, mode: str, width: float,
+           back_frame: tuple[float, float] | None = None) -> Panels:
     """Interleaved panels. The front keeps the organisations and languages once;
     the introduction and further reading flow after the questions, so that the
-    back page holds only the contact details, whatever the length."""
+    back page holds only the contact details, whatever the length. Contacts
+    that do not fit the back page (a leaflet may have several) flow after the
+    further reading, the last ones staying on the back."""
     rule, right = layout.colours["rule"], first.rtl
     st = story.style(layout, "body", body)
     contact = story.scaled(story.style(layout, "contact"), layout, body)
@@ -144,8 +147,14 @@ def panels(first: Edition, second: Edition, layout: Layout, body: float, mode: s
                   mode, right, rule)
     # Contact lines go one under the other even in parallel mode: an e-mail
     # address does not fit half a column, and most lines are the same in both.
-    back = combine(story.contact_lines(first, st, contact), story.contact_lines(second, st, contact), "blocks",
-                   right, rule)
+    count = len(first.leaflet.contacts)
+    groups = [combine(story.contact_group(first, n, st, contact), story.contact_group(second, n, st, contact),
+                      "blocks", right, rule) for n in range(count)]
+    back: list = []
+    while groups and (back_frame is None or not back or fit.overflow(groups[-1] + back, back_frame) <= 0.01):
+        back = groups.pop() + back
+    for g in groups:
+        faq += g
     return Panels(band, story.wordmarks(first, layout, width), faq, back)
 
 
@@ -159,7 +168,7 @@ def typeset(first: Edition, second: Edition, layout: Layout, mode: str):
         return _flip(first, second, layout, frames)
     for pages in range(4, 49, 4):
         for size in layout.body_sizes(grown=pages > 4):
-            p = panels(first, second, layout, size, mode, frames["wordmarks"][0])
+            p = panels(first, second, layout, size, mode, frames["wordmarks"][0], frames["back"])
             p = Panels(p.band, fit.to_bottom(p.wordmarks, frames["wordmarks"]), p.faq, p.back)
             if flow.pages_needed(p.faq, width, height, pages - 2) > pages - 2:
                 continue

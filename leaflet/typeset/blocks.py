@@ -189,8 +189,8 @@ class Callout(Flowable):
             pieces = p.split(self._inner(availWidth), room - used - gap)
             head = self.parts[:i] + (pieces[:1] if len(pieces) > 1 else [])
             tail = (pieces[1:] if len(pieces) > 1 else [p]) + self.parts[i + 1:]
-            if not head:
-                return []
+            if not head or all(h.role.startswith("H") for h in head):
+                return []  # nothing, or only the title, would be left here: move the box on
             return [Callout(head, self.fill, self.edge, self.pad, self.rtl, self.open_top, True),
                     Callout(tail, self.fill, self.edge, self.pad, self.rtl, True, self.open_bottom)]
         return [self]

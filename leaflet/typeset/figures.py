@@ -67,7 +67,7 @@ class Table(Flowable):
         first = Table(self.key, self.header, self.rows[:fit], self.rtl, self.colours, self.pad, self.repeat,
                       self.weights)
         rest = Table(self.key, [], self.rows[fit:], self.rtl, self.colours, self.pad, repeat, self.weights)
-        first.spaceBefore, rest.spaceAfter = self.spaceBefore, self.spaceAfter
+        first.spaceBefore, rest.spaceAfter = self.getSpaceBefore(), self.getSpaceAfter()
         return [first, rest]
 
     def keep_height(self, width: float) -> float:

@@ -151,6 +151,12 @@ def contact_lines(edition: Edition, body: Style, contact: Style) -> list[Flowabl
     return out
 
 
+def contact_group(edition: Edition, n: int, body: Style, contact: Style) -> list[Flowable]:
+    """The lines of the leaflet's contact number `n` (bilingual editions place contacts one by one)."""
+    contacts = edition.leaflet.contacts
+    return _contact(edition, contacts[n], body, contact, last=n == len(contacts) - 1)
+
+
 def _contact(edition: Edition, c, body: Style, contact: Style, last: bool) -> list[Flowable]:
     labels = edition.labels
     lines: list[tuple[Span, ...]] = [(Span(c.name, bold=True),)] if c.name else []
