@@ -181,3 +181,33 @@ def _merge(spans: list[Span]) -> list[Span]:
         else:
             out.append(s)
     return out
+
+
+def address_of(href: str) -> str:
+    """A link's address as printed: www.example.org/page, name@example.org, 020 8547 6111."""
+    if href.startswith("mailto:"):
+        return href[len("mailto:"):]
+    if href.startswith("tel:"):
+        number = href[len("tel:"):]
+        return "0" + number[3:] if number.startswith("+44") else number
+    return re.sub(r"^https?://", "", href).rstrip("/")
+
+
+def for_print(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """Spans for paper: after a link whose text is not its address, the address
+    in brackets (a family cannot click a page)."""
+    out: list[Span] = []
+    for n, s in enumerate(spans):
+        out.append(s)
+        last_of_link = s.href and (n + 1 == len(spans) or spans[n + 1].href != s.href)
+        if last_of_link and s.kind == "text":
+            address = address_of(s.href)
+            if address.replace(" ", "") not in s.text.replace(" ", ""):
+                kind = "email" if s.href.startswith("mailto:") else "phone" if s.href.startswith("tel:") else "url"
+                out += [Span(" (", s.bold, s.italic), Span(address, s.bold, s.italic, s.href, kind),
+                        Span(")", s.bold, s.italic)]
+    return tuple(out)
+
+
+def has_text_links(spans: tuple[Span, ...]) -> bool:
+    return for_print(spans) != spans

@@ -12,7 +12,7 @@ from ..catalogs import languages
 from ..content import Block
 from ..edition import Edition
 from ..layout import MM, Layout
-from ..markup import Span, href_for, plain
+from ..markup import Span, for_print, href_for, plain
 from ..text.paragraph import Style, TextBlock
 from . import blocks
 
@@ -42,6 +42,8 @@ def _block(edition: Edition, block: Block, st: Style, role: str = "P", bookmark:
            groups: tuple = (), key: object = None) -> TextBlock:
     language, rtl = edition.language_of(block)
     spans = edition.leaflet.resolve(block.spans)  # {duty.telephone} -> the linked number
+    if edition.medium == "print":
+        spans = for_print(spans)
     return TextBlock(spans, language, rtl, st, role, block.id,
                      bookmark=plain(block.spans) if bookmark else None, groups=groups, key=key)
 
