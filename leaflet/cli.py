@@ -33,6 +33,10 @@ def parser() -> argparse.ArgumentParser:
         c.add_argument("--lang", required=name == "init", help="language code (default: every language)")
     pdf = sub.add_parser("check-pdf", help="check a screen PDF against the accessibility rules")
     pdf.add_argument("file", type=Path)
+    sub.add_parser("schema", help="print the JSON Schema of content files (schema/leaflet.schema.json)")
+    new = sub.add_parser("new", help="write content/NAME.yaml, a commented starter leaflet that builds")
+    new.add_argument("name", help="the leaflet's id: lower-case letters, digits and '-', e.g. early-help")
+    new.add_argument("--dir", type=Path, default=None, help="where to write it (default: content/)")
     sheet = sub.add_parser("test-sheet", help="write a duplex test sheet: which flip setting prints the right way up")
     sheet.add_argument("--out", type=Path, default=Path("build/duplex-test-sheet.pdf"))
     return p
@@ -143,5 +147,27 @@ def _test_sheet(args) -> int:
     return 0
 
 
-COMMANDS = {"extract": _extract, "init": lambda a: _update(a, init=True), "update": _update, "check": _check,
+def _schema(args) -> int:
+    from . import schema
+
+    sys.stdout.write(schema.text())
+    return 0
+
+
+def _new(args) -> int:
+    from . import build, starter
+    from .blocks.base import ID
+
+    if not ID.match(args.name):
+        raise LeafletError(f"'{args.name}' is not a valid leaflet id (lower-case letters, digits and '-', "
+                           "e.g. early-help)")
+    target = (args.dir or build.CONTENT) / f"{args.name}.yaml"
+    if target.exists():
+        raise LeafletError("already exists; choose another name or edit it", build.display(target))
+    build.write_all(target.parent, [(Path(target.name), starter.starter(args.name).encode("utf-8"))])
+    print(f"wrote {build.display(target)}: edit it, then `python generate.py build {build.display(target)}`")
+    return 0
+
+
+COMMANDS = {"schema": _schema, "new": _new, "extract": _extract, "init": lambda a: _update(a, init=True), "update": _update, "check": _check,
             "status": _status, "check-pdf": _check_pdf, "test-sheet": _test_sheet}
