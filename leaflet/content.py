@@ -119,11 +119,13 @@ def load(path: Path | str) -> Leaflet:
 
 def from_node(root: Node) -> Leaflet:
     errors: list[LeafletError] = []
-    top = fields(root, TOP_REQUIRED, tuple(k for k in TOP if k not in TOP_REQUIRED))
+    top = fields(root, TOP_REQUIRED, tuple(k for k in TOP if k not in TOP_REQUIRED), errors)
     maker = Maker()
     parts: dict = {}
 
     def attempt(name, fn):
+        if name in TOP_REQUIRED and name not in top:
+            return  # reported as missing
         try:
             parts[name] = fn()
         except LeafletError as exc:

@@ -52,6 +52,9 @@ def parse_item(node: Node, prefix: str, maker: Maker, context: str, seen: dict |
     if len(kinds) > 1 and set(kinds) != {"list", "numbered"}:
         raise node.value[kinds[1]].error(f"a block is one thing: `{kinds[0]}` or `{kinds[1]}`, not both "
                                          "(start another block with `- id: ...`)")
+    if "text" in node.value and kinds[0] not in ("text", "callout"):
+        raise node.value["text"].error(f"a block is one thing: `text` or `{kinds[0]}`, not both "
+                                       "(start another block with `- id: ...`)")
     if "id" not in node.value:
         raise node.error(f"missing required key 'id' (a name for this {kinds[0]} block, e.g. id: step-one)")
     block_id = ident(node.value["id"])

@@ -51,26 +51,31 @@ def raise_all(errors: list[LeafletError]) -> None:
         raise Problems(errors)
 
 
-def fields(node: Node, required: tuple[str, ...] = (), optional: tuple[str, ...] = ()) -> dict[str, Node]:
+def fields(node: Node, required: tuple[str, ...] = (), optional: tuple[str, ...] = (),
+           errors: list[LeafletError] | None = None) -> dict[str, Node]:
     """The mapping at `node`, checked: an unknown key names the keys allowed
-    there; every missing required key is reported, each on its own line."""
+    there; every missing required key is reported, each on its own line.
+    With `errors`, mistakes are added to it and the mapping returned anyway."""
     if not isinstance(node.value, dict):
         raise node.error(f"must be a mapping of keys ({', '.join(required + optional)}), "
                          f"got {describe(node)}")
     allowed = required + optional
-    errors: list[LeafletError] = []
+    found: list[LeafletError] = []
     suggested = set()
     for key, child in node.value.items():
         if key not in allowed:
-            hint = difflib.get_close_matches(key, [a for a in allowed if a not in node.value], n=1, cutoff=0.75)
+            hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75)
             more = f"; did you mean '{hint[0]}'?" if hint else ""
             suggested.update(hint)
-            errors.append(LeafletError(f"{join(node.path, key)}: unknown key '{key}' (allowed here: "
-                                       f"{', '.join(allowed)}){more}", node.file, child.line))
+            found.append(LeafletError(f"{join(node.path, key)}: unknown key '{key}' (allowed here: "
+                                      f"{', '.join(allowed)}){more}", node.file, child.line))
     for key in required:
         if key not in node.value and key not in suggested:  # a misspelling is reported once, where it is
-            errors.append(node.error(f"missing required key '{key}'"))
-    raise_all(errors)
+            found.append(node.error(f"missing required key '{key}'"))
+    if errors is not None:
+        errors.extend(found)
+    else:
+        raise_all(found)
     return node.value
 
 

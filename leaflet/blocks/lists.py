@@ -38,7 +38,7 @@ KEYS = ("list", "numbered")
 
 
 def parse(node: Node, block_id: str, maker: Maker, context: str) -> List:
-    m = fields(node, ("id",), KEYS + ("space_after",))
+    m = fields(node, ("id",), KEYS)
     if "list" in m and "numbered" in m:
         raise m["numbered"].error("a list is either `list:` (bullets) or `numbered:`, not both")
     key = "numbered" if "numbered" in m else "list"
