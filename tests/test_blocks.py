@@ -284,3 +284,96 @@ def test_back_page_lists_every_contact_with_labelled_numbers_and_hours(made):
     _, pdf = made[("child-protection-conference", "bn")]
     back = page_texts(pdf)[-1]
     assert "খোলার সময়:" in back and "সোমবার–বৃহস্পতিবার" in back and "বিনামূল্যের ফোন: 0808 157 0123" in back
+
+
+def long_table_leaflet(tmp_path, rows: int = 40):
+    text = BASE_TABLE.format(rows="\n".join(f"              - [Service {n}, \"What service {n} does for families, "
+                                            f"in a sentence long enough to wrap.\"]" for n in range(1, rows + 1)))
+    path = tmp_path / "long.yaml"
+    path.write_text(text)
+    return content.load(path)
+
+
+BASE_TABLE = """id: long-table
+organisation: Test Council
+front:
+  title: Services
+  subtitle: Who does what
+sections:
+  - id: services
+    question: Which services can help?
+    answer:
+      - id: list
+        table:
+          header: [Service, What it does]
+          rows:
+{rows}
+"""
+
+
+def test_a_split_table_repeats_its_header_as_an_artifact(tmp_path):
+    from leaflet.edition import english
+    ed = english(long_table_leaflet(tmp_path))
+    screen = build.make(ed)[0]
+    assert pdfcheck.check(screen.data) == []
+    (table,) = tree(screen.data).find("Table")
+    assert len(table.kids) == 41 and [c.role for c in table.kids[0].kids] == ["TH", "TH"]
+    assert sum(1 for r in table.kids for c in r.kids if c.role == "TH") == 2  # the header once in the structure
+    pages = [i for i, t in enumerate(page_texts(screen.data)) if "What service" in t]
+    assert len(pages) >= 2
+    for i in pages:  # ...and on every page the table reaches
+        assert "Service What it does" in page_texts(screen.data)[i]
+    # the continuation's header is drawn as an Artifact
+    reader = PdfReader(io.BytesIO(screen.data))
+    page = reader.pages[pages[1]]
+    in_artifact = []
+    stack = []
+    for operands, op in ContentStream(page.get_contents(), reader).operations:
+        if op in (b"BDC", b"BMC"):
+            stack.append(str(operands[0]))
+        elif op == b"EMC":
+            stack.pop()
+        elif op == b"TJ" and stack and stack[-1] == "/Artifact":
+            in_artifact.append(op)
+    assert len(in_artifact) >= 3  # the two headings (and the page footer)
+
+
+def test_table_columns_run_right_to_left_in_an_rtl_edition(tmp_path):
+    from leaflet.edition import Edition
+    from leaflet.typeset import figures, story
+    lf = long_table_leaflet(tmp_path, rows=2)
+    lo = layout.load("a5-fold")
+    for language, rtl in (("en-GB", False), ("ur", True)):
+        ed = Edition(lf, language)
+        flow = story.faq(ed, lo, 11)
+        (table,) = [f for f in flow if isinstance(f, figures.Table)]
+        table.wrap(340, 800)
+        xs = []
+        x = 0.0
+        for w in table.widths:
+            xs.append(340 - x - w if rtl else x)
+            x += w
+        assert (xs[0] > xs[1]) == rtl
+        head, tail = table.split(340, table.heights[0] + table.heights[1] + 1)
+        assert [c.role for c in tail.repeat] == ["Artifact", "Artifact"] and len(tail.rows) == 1
+        assert head.weights == tail.weights  # the columns line up across the split
+
+
+@pytest.mark.parametrize("mode", ["parallel", "blocks", "flip"])
+def test_bilingual_forms_set_every_block_in_both_languages(made, mode):
+    for leaflet_id, code in (("private-fostering", "ur"), ("child-protection-conference", "bn")):
+        first, english = made[(leaflet_id, code)][0], made[(leaflet_id, "en")][0]
+        screen = build.make_bilingual(first, english, mode)[0]
+        assert pdfcheck.check(screen.data) == [], (leaflet_id, mode)
+        root = tree(screen.data)
+        langs = lambda role: sorted(str(e.obj.get("/Lang", "-")) for e in root.find(role))
+        one = tree(made[(leaflet_id, "en")][1])
+        lists = lambda t: [l for l in t.find("L") if any(k.role == "Lbl" for li in l.kids for k in li.kids)]
+        assert len(lists(root)) == 2 * len(lists(one))  # (the list of languages is on the cover once)
+        assert len(list(root.find("Sect"))) == 2 * len(list(one.find("Sect")))
+        assert len(list(root.find("Table"))) == 2 * len(list(one.find("Table")))
+        assert len(list(root.find("Figure"))) == 2 * len(list(one.find("Figure")))
+        if leaflet_id == "private-fostering":
+            alts = sorted(str(f.obj["/Alt"]) for f in root.find("Figure"))
+            assert alts[0].startswith("A drawing of a house") and alts[1].startswith("ایک گھر")
+        assert "en-GB" in langs("LBody") or "-" in langs("LBody")

@@ -108,7 +108,7 @@ def list_items(edition, block: model.List, st: Style, make_text) -> list[Flowabl
     """A list's items as flowables (the story can break between them)."""
     language, rtl = edition.language_of(block.items[0].text)
     gap = st.space_after * ITEM_GAP
-    key = ("L", block.id)
+    key = ("L", block.id, language)  # a bilingual edition sets the block twice: two lists
     item_st = Style(**{**st.__dict__, "space_before": 0.0, "space_after": gap})
     label_st = Style(**{**item_st.__dict__, "align": "left" if rtl else "right"})
 
@@ -135,7 +135,7 @@ def list_items(edition, block: model.List, st: Style, make_text) -> list[Flowabl
         body = make_text(item.text, item_st, "LBody", groups=(("L", key), li), key=body_key)
         out.append(ListItem(top_labels[i - 1], body, 0.0, indent, gap_after, rtl))
         if item.items:
-            sub_key = ("L", block.id, i)
+            sub_key = ("L", block.id, language, i)
             sub_labels = [TextBlock((Span(BULLETS[1]),), language, rtl, label_st, "Lbl",
                                     groups=(("L", key), li, ("LBody", body_key), ("L", sub_key), ("LI", (sub_key, j))))
                           for j in range(1, len(item.items) + 1)]
@@ -220,14 +220,14 @@ class Callout(Flowable):
 
 
 def callout(edition, layout: Layout, block: model.Callout, st: Style, make_text, heading: str) -> Callout:
-    key = ("Sect", block.id)
+    key = ("Sect", block.id, edition.language_of(block.paragraphs[0])[0])
     parts = []
     if block.title:
         title_st = Style(**{**st.__dict__, "bold": True, "colour": layout.colours["heading"],
                             "space_before": 0.0, "space_after": st.space_after * 0.4})
-        parts.append(make_text(block.title, title_st, heading, groups=(key,)))
+        parts.append(make_text(block.title, title_st, heading, groups=(("Sect", key),)))
     inner = Style(**{**st.__dict__, "space_before": 0.0})
-    parts += [make_text(p, inner, "P", groups=(key,)) for p in block.paragraphs]
+    parts += [make_text(p, inner, "P", groups=(("Sect", key),)) for p in block.paragraphs]
     rtl = edition.language_of(block.paragraphs[0])[1]
     box = Callout(parts, layout.colours[block.kind], layout.colours[block.kind + "_edge"], st.size * 0.8, rtl)
     box.spaceBefore, box.spaceAfter = st.space_after * 0.5, st.space_after * 1.5

@@ -110,7 +110,7 @@ class Table(Flowable):
 
 
 def table(edition, block, st, make_text, colours: dict) -> Table:
-    key = ("Table", block.id)
+    key = ("Table", block.id, edition.language_of(block.header[0])[0])
     cell_st = type(st)(**{**st.__dict__, "space_before": 0.0, "space_after": 0.0})
     head_st = type(st)(**{**cell_st.__dict__, "bold": True})
     header = [make_text(h, head_st, "TH", groups=(("Table", key), ("TR", (key, 0))), key=(key, 0, c))

@@ -137,7 +137,8 @@ def faq(edition: Edition, layout: Layout, body: float) -> list[Flowable]:
 def back(edition: Edition, layout: Layout, width: float, size: float | None = None) -> list[Flowable]:
     """The back page at body size `size` (the layout's default when None)."""
     st, contact = style(layout, "body", size), scaled(style(layout, "contact"), layout, size)
-    return intro(edition, st, layout) + contact_lines(edition, st, contact) + further(edition, layout, st)
+    out = intro(edition, st, layout) + contact_lines(edition, st, contact) + further(edition, layout, st)
+    return out or [Spacer(0, 1)]  # a leaflet may have no back matter: the page is still there
 
 
 def intro(edition: Edition, st: Style, layout: Layout) -> list[Flowable]:
