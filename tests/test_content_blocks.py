@@ -282,3 +282,26 @@ def test_new_writes_a_starter_that_builds(tmp_path):
     again = run("new", "early-help", "--dir", tmp_path)
     assert again.returncode == 2 and "already exists" in again.stderr and "Traceback" not in again.stderr
     assert run("new", "Early Help", "--dir", tmp_path).returncode == 2
+
+
+def test_every_example_in_the_writing_guide_is_valid():
+    import textwrap
+    from leaflet.blocks import Maker, parse_body
+
+    guide = (ROOT / "docs" / "writing-leaflets.md").read_text()
+    snippets = re.findall(r"```yaml\n(.*?)```", guide, re.S)
+    assert len(snippets) >= 9
+    blocks = 0
+    for snippet in snippets:
+        text = textwrap.dedent(snippet)
+        if all(l.startswith("#") or not l.strip() for l in text.splitlines()):
+            continue  # the schema comment
+        node = source.loads(text, str(ROOT / "content" / "guide.yaml"))  # figures resolve under content/
+        if text.startswith("- id:"):
+            body = parse_body(node, "faq.x", Maker(), "in the guide")
+            blocks += len(body)
+    assert blocks == 8  # paragraph, list, numbered list, callout, table, two figures, QR
+    full = re.search(r"```yaml\n(back:.*?)```", guide, re.S).group(1)
+    lf = content.from_node(source.loads(BASE.format(answer="      - id: p\n        text: x", back="").split("back:")[0]
+                                        + full, "g.yaml"))
+    assert lf.contacts[0].hours and lf.contacts[0].phone("relay_uk").display == "18001 01632 960 200"
