@@ -377,3 +377,29 @@ def test_bilingual_forms_set_every_block_in_both_languages(made, mode):
             alts = sorted(str(f.obj["/Alt"]) for f in root.find("Figure"))
             assert alts[0].startswith("A drawing of a house") and alts[1].startswith("ایک گھر")
         assert "en-GB" in langs("LBody") or "-" in langs("LBody")
+
+
+def test_a_tall_figure_is_scaled_to_fit_and_an_unsplittable_block_fails_plainly(tmp_path):
+    from PIL import Image
+    from leaflet.edition import english
+    from leaflet.errors import LeafletError
+    from leaflet.typeset import typeset
+
+    Image.new("RGB", (100, 1200), "navy").save(tmp_path / "tall.png")
+    text = BASE_TABLE.replace("""      - id: list
+        table:
+          header: [Service, What it does]
+          rows:
+{rows}
+""", """      - id: tall
+        figure: tall.png
+        alt: A tall blue bar
+        width_mm: 100
+""")
+    (tmp_path / "tall.yaml").write_text(text)
+    result = typeset(english(content.load(tmp_path / "tall.yaml")), layout.load("a5-fold"))
+    assert result.pages == 4 and pdfcheck.check(result.pdf) == []
+    huge = "word " * 1500
+    (tmp_path / "huge.yaml").write_text(BASE_TABLE.format(rows=f"              - [A, \"{huge}\"]"))
+    with pytest.raises(LeafletError, match=r"a table is taller than a whole page and cannot be split"):
+        typeset(english(content.load(tmp_path / "huge.yaml")), layout.load("a5-fold"))

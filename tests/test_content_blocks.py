@@ -158,6 +158,7 @@ def test_a_bad_reference_is_refused(text, message):
     ("Call 0808 800 5000 now.", "put the number in a contact (e.g. `telephone: 0808 800 5000` under contacts"),
     ("Write to help@example.org.", "write {duty.email} here"),
     ("See www.example.org for more.", "[the council's website](https://...)"),
+    ("Call [the helpline](tel:+448081570123).", "write {duty.telephone} here"),
 ])
 def test_contact_data_typed_into_prose_is_refused_with_how_to_reference_it(text, hint):
     got = error(f"      - id: p\n        text: {text}")

@@ -143,6 +143,11 @@ class Maker:
             if span.is_data:
                 raise node.error(f"contact data '{span.text}' cannot be typed into text: "
                                  + DATA_HINT[span.kind].format(value=span.text))
+            if span.href and span.href.startswith(("tel:", "mailto:")):
+                kind = "phone" if span.href.startswith("tel:") else "email"
+                value = span.href.split(":", 1)[1]
+                raise node.error(f"a {kind} link '[{span.text}]({span.href})' cannot be typed into text: "
+                                 + DATA_HINT[kind].format(value=value))
             if span.kind == "ref":
                 self.references.append((node, span.text))
         refs = [s.text for s in spans if s.kind == "ref"]

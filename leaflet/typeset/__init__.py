@@ -32,6 +32,16 @@ def typeset(edition: Edition, layout: Layout) -> Typeset:
         return _typeset(edition, layout)
     except MissingGlyphs as exc:
         raise LeafletError(f"[{edition.language}] {exc}", edition.leaflet.source) from None
+    except flow.DoesNotFit as exc:
+        raise too_tall(edition, exc) from None
+
+
+def too_tall(edition: Edition, exc: flow.DoesNotFit) -> LeafletError:
+    """A block that cannot be split (a table row, a figure) and is taller than a page."""
+    f = exc.args[0] if exc.args else None
+    what = type(f).__name__.lower() if f is not None else "block"
+    return LeafletError(f"[{edition.language}] a {what} is taller than a whole page and cannot be split: "
+                        "shorten it (a table's longest cell, a figure's width_mm)", edition.leaflet.source)
 
 
 def _typeset(edition: Edition, layout: Layout) -> Typeset:

@@ -160,6 +160,15 @@ def panels(first: Edition, second: Edition, layout: Layout, body: float, mode: s
 
 def typeset(first: Edition, second: Edition, layout: Layout, mode: str):
     """(pdf, pages, body size) of a bilingual edition."""
+    from . import too_tall
+
+    try:
+        return _typeset(first, second, layout, mode)
+    except flow.DoesNotFit as exc:
+        raise too_tall(first, exc) from None
+
+
+def _typeset(first: Edition, second: Edition, layout: Layout, mode: str):
     if mode not in MODES:
         raise LeafletError(f"unknown bilingual mode '{mode}' (modes: {', '.join(MODES)})")
     frames = document.frame_sizes(first, layout)

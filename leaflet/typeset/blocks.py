@@ -253,7 +253,8 @@ def body(edition, layout: Layout, items, st: Style, make_text, text, heading: st
         elif isinstance(item, model.Table):
             out.append(figures.table(edition, item, st, make_text, layout.colours))
         elif isinstance(item, model.Figure):
-            out.extend(figure(edition, item, st, make_text))
+            out.extend(figure(edition, item, st, make_text, 0.6 * (layout.height - layout.margin_top
+                                                                      - layout.margin_bottom)))
         elif isinstance(item, model.QR):
             out.append(figures.qr(edition, item, st, make_text, text))
         else:  # pragma: no cover - content.py makes only the types above
@@ -261,14 +262,14 @@ def body(edition, layout: Layout, items, st: Style, make_text, text, heading: st
     return out
 
 
-def figure(edition, item: model.Figure, st: Style, make_text) -> list[Flowable]:
+def figure(edition, item: model.Figure, st: Style, make_text, max_height: float) -> list[Flowable]:
     from . import figures
 
     language = edition.language_of(item.alt)[0] if item.alt else edition.language
     from ..markup import plain
 
     fig = figures.Figure(item.path, plain(item.alt.spans) if item.alt else None, language,
-                         item.width_mm * MM if item.width_mm else None)
+                         item.width_mm * MM if item.width_mm else None, max_height)
     fig.spaceBefore, fig.spaceAfter = st.space_after * 0.5, st.space_after * (0.4 if item.caption else 1.5)
     if not item.caption:
         return [fig]

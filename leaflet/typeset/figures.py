@@ -150,14 +150,15 @@ class Figure(Flowable):
     with its alternative text, or an Artifact when decorative. Centred on its
     column at `width` (points) or the column's width, never wider."""
 
-    def __init__(self, path: str, alt: str | None, language: str, width: float | None):
+    def __init__(self, path: str, alt: str | None, language: str, width: float | None, max_height: float):
         super().__init__()
         self.path, self.alt, self.language, self.wanted = path, alt, language, width
         self.natural = image_size(path)
+        self.max_height = max_height  # a tall image is scaled to fit a page with room to spare
 
     def wrap(self, availWidth, availHeight):
         iw, ih = self.natural
-        self.image_width = min(self.wanted or availWidth, availWidth)
+        self.image_width = min(self.wanted or availWidth, availWidth, self.max_height * iw / ih)
         self.image_height = self.image_width * ih / iw
         self.width, self.height = availWidth, self.image_height
         return availWidth, self.height
