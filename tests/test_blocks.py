@@ -403,3 +403,24 @@ def test_a_tall_figure_is_scaled_to_fit_and_an_unsplittable_block_fails_plainly(
     (tmp_path / "huge.yaml").write_text(BASE_TABLE.format(rows=f"              - [A, \"{huge}\"]"))
     with pytest.raises(LeafletError, match=r"a table is taller than a whole page and cannot be split"):
         typeset(english(content.load(tmp_path / "huge.yaml")), layout.load("a5-fold"))
+
+
+def test_the_print_file_shows_a_links_address_after_its_words(tmp_path):
+    leaflet = content.load(PF)
+    (ed,), _ = build.editions_of(leaflet, ["en"])
+    screen, printed = build.make(ed)
+    screen_text, print_text = " ".join(page_texts(screen.data)), " ".join(page_texts(printed.data))
+    assert "contact Coram Children's Legal Centre." in screen_text
+    assert "contact Coram Children's Legal Centre (www.childrenslegalcentre.com)." in print_text
+    # a reference prints its number once, in both: its words are its address
+    assert screen_text.count("01632 960 300") == print_text.count("01632 960 300") == 2
+
+
+def test_overlong_words_inside_blocks_are_reported(tmp_path):
+    from leaflet.edition import english
+    from leaflet.typeset import typeset
+
+    word = "Antidisestablishmentarianism" * 3
+    (tmp_path / "w.yaml").write_text(BASE_TABLE.format(rows=f"              - [{word}, b]"))
+    result = typeset(english(content.load(tmp_path / "w.yaml")), layout.load("a5-fold"))
+    assert any("faq.services.list.r1c1" in w and "wider than a line" in w for w in result.warnings)

@@ -87,8 +87,8 @@ def check_coverage(edition: Edition, layout: Layout) -> None:
 
 def _warnings(edition: Edition, panels: story.Panels) -> list[str]:
     out = []
-    for f in [*panels.band, *panels.wordmarks, *panels.faq, *panels.back]:
-        for word in getattr(f, "overlong", ()):
-            out.append(f"[{edition.language}] block {f.block_id or '?'}: '{word}' is wider than a line "
-                       "and was split")
+    for block in [*panels.band, *panels.wordmarks, *panels.faq, *panels.back]:
+        texts = block.texts() if hasattr(block, "texts") else [block]  # a list item, callout, table: its text
+        out += [f"[{edition.language}] block {getattr(f, 'block_id', None) or '?'}: '{word}' is wider than a line "
+                "and was split" for f in texts for word in getattr(f, "overlong", ())]
     return out

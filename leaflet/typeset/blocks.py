@@ -13,6 +13,8 @@ bilingual) relies on; every block flowable here, and `TextBlock`, keeps it:
   figures and QR codes do not split.
 - `getSpaceBefore()/getSpaceAfter()`: vertical space in points, dropped at the
   top of a frame as platypus does (`flow.pages_needed` follows the same rules).
+- `texts()`: the TextBlocks inside a composite block (for warnings about
+  words wider than a line, and any per-text check).
 - `keep_height(width)`: the height that must travel with a heading set just
   before it (keep-with-next): a paragraph's first two lines, a list's first
   item's, a callout's title and first lines, a table's header and first row,
@@ -94,6 +96,9 @@ class ListItem(Flowable):
 
     def keep_height(self, width: float) -> float:
         return text_keep(self.body, self._text_width(width))
+
+    def texts(self) -> list[TextBlock]:
+        return [self.body]
 
     def draw(self):
         canv = self.canv
@@ -194,6 +199,9 @@ class Callout(Flowable):
             return [Callout(head, self.fill, self.edge, self.pad, self.rtl, self.open_top, True),
                     Callout(tail, self.fill, self.edge, self.pad, self.rtl, True, self.open_bottom)]
         return [self]
+
+    def texts(self) -> list[TextBlock]:
+        return list(self.parts)
 
     def keep_height(self, width: float) -> float:
         first = self.parts[0]

@@ -74,6 +74,9 @@ class Table(Flowable):
         self.wrap(width, 1e6)
         return sum(self.heights[:2])
 
+    def texts(self) -> list[TextBlock]:
+        return [c for row in ([self.header] + self.rows) for c in row]
+
     def draw(self):
         canv, tagger = self.canv, getattr(self.canv, "tagger", None)
         rows = self._all_rows()
@@ -196,16 +199,19 @@ class QRCode(Flowable):
     def __init__(self, url: str, size: float, alt: str, language: str, rtl: bool, texts: list[TextBlock],
                  gap: float):
         super().__init__()
-        self.url, self.size, self.alt, self.language, self.rtl, self.texts = url, size, alt, language, rtl, texts
+        self.url, self.size, self.alt, self.language, self.rtl, self.lines = url, size, alt, language, rtl, texts
         self.gap = gap
         self.matrix = segno.make(url, error="m", micro=False).matrix
 
     def _text_width(self, width: float) -> float:
         return width - self.size - self.gap
 
+    def texts(self) -> list[TextBlock]:
+        return list(self.lines)
+
     def wrap(self, availWidth, availHeight):
         self.width = availWidth
-        self.text_heights = [t.wrap(self._text_width(availWidth), availHeight)[1] for t in self.texts]
+        self.text_heights = [t.wrap(self._text_width(availWidth), availHeight)[1] for t in self.lines]
         self.height = max(self.size, sum(self.text_heights) + self.size * self.QUIET / (len(self.matrix) + 8))
         return availWidth, self.height
 
@@ -236,7 +242,7 @@ class QRCode(Flowable):
         # the quiet zone is part of the code: the text starts after it, level with the code's top
         tx = 0.0 if self.rtl else self.size + self.gap
         y = self.height - self.QUIET * module
-        for t, h in zip(self.texts, self.text_heights):
+        for t, h in zip(self.lines, self.text_heights):
             y -= h
             t.drawOn(canv, tx, y)
 
