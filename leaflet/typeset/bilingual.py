@@ -24,6 +24,7 @@ from . import document, fit, flow, story
 from .story import Panels
 
 MODES = ("parallel", "blocks", "flip")
+TITLE_SCALES = (1.0, 0.85, 0.7)
 GUTTER = 6 * MM
 RULE_INDENT = 3.5 * MM
 
@@ -129,7 +130,7 @@ def combine(first: list, second: list, mode: str, first_on_right: bool, rule: st
 
 
 def panels(first: Edition, second: Edition, layout: Layout, body: float, mode: str, width: float,
-           back_frame: tuple[float, float] | None = None) -> Panels:
+           back_frame: tuple[float, float] | None = None, band_frame: tuple[float, float] | None = None) -> Panels:
     """Interleaved panels. The front keeps the organisations and languages once;
     the introduction and further reading flow after the questions, so that the
     back page holds only the contact details, whatever the length. Contacts
@@ -140,8 +141,12 @@ def panels(first: Edition, second: Edition, layout: Layout, body: float, mode: s
     contact = story.scaled(story.style(layout, "contact"), layout, body)
     # The cover stacks the two titles, the first-read language on top: a 30 pt
     # title does not fit a half-width column.
-    band = story.front_band(first, layout)[:2] + story.front_band(second, layout)[:2]
-    band[2].spaceBefore = band[1].getSpaceAfter() + story.style(layout, "subtitle").size
+    # Two long titles may not fit the band at full size: then both are set smaller, alike.
+    for scale in TITLE_SCALES:
+        band = story.front_band(first, layout, scale)[:2] + story.front_band(second, layout, scale)[:2]
+        band[2].spaceBefore = band[1].getSpaceAfter() + story.style(layout, "subtitle").size
+        if band_frame is None or fit.overflow(band, band_frame) <= 0.01:
+            break
     faq = combine(story.faq(first, layout, body) + story.intro(first, st, layout) + story.further(first, layout, st),
                   story.faq(second, layout, body) + story.intro(second, st, layout) + story.further(second, layout, st),
                   mode, right, rule)
@@ -177,7 +182,7 @@ def _typeset(first: Edition, second: Edition, layout: Layout, mode: str):
         return _flip(first, second, layout, frames)
     for pages in range(4, 49, 4):
         for size in layout.body_sizes(grown=pages > 4):
-            p = panels(first, second, layout, size, mode, frames["wordmarks"][0], frames["back"])
+            p = panels(first, second, layout, size, mode, frames["wordmarks"][0], frames["back"], frames["band"])
             p = Panels(p.band, fit.to_bottom(p.wordmarks, frames["wordmarks"]), p.faq, p.back)
             if flow.pages_needed(p.faq, width, height, pages - 2) > pages - 2:
                 continue

@@ -60,9 +60,14 @@ def _text(edition: Edition, spans: tuple[Span, ...], st: Style, role: str = "P",
     return TextBlock(spans, language or edition.language, edition.rtl if rtl is None else rtl, st, role)
 
 
-def front_band(edition: Edition, layout: Layout) -> list[Flowable]:
+def front_band(edition: Edition, layout: Layout, title_scale: float = 1.0) -> list[Flowable]:
+    """The title block; `title_scale` < 1 sets the title smaller (two titles stacked in a bilingual cover)."""
     leaflet = edition.leaflet
-    out = [_block(edition, leaflet.title, style(layout, "title"), "H1"),
+    title = style(layout, "title")
+    if title_scale != 1.0:
+        title = Style(**{**title.__dict__, "size": round(title.size * title_scale, 2),
+                         "space_after": title.space_after * title_scale})
+    out = [_block(edition, leaflet.title, title, "H1"),
            _block(edition, leaflet.subtitle, style(layout, "subtitle"))]
     if not edition.is_english:
         # So that a professional can tell what they hand out: the language's own
