@@ -36,6 +36,7 @@ class Wordmark:
     strapline: str | None
     logo: str | None = None  # path of a PNG or JPEG file
     alt: Block | None = None  # what the logo says, translatable
+    height_mm: float | None = None  # the logo's height (default: the layout engine's)
 
 
 @dataclass(frozen=True)
@@ -227,7 +228,7 @@ def _further(node: Node, maker: Maker, single: bool) -> Further:
 
 
 def _wordmark(node: Node, maker: Maker, base: Path) -> Wordmark:
-    m = fields(node, ("id", "name"), ("strapline", "logo", "alt"))
+    m = fields(node, ("id", "name"), ("strapline", "logo", "alt", "height_mm"))
     mark_id = ident(m["id"])
     logo = alt = None
     if "logo" in m:
@@ -241,7 +242,16 @@ def _wordmark(node: Node, maker: Maker, base: Path) -> Wordmark:
                          "Alternative text for a logo, read aloud by screen readers: say what the logo says.")
     elif "alt" in m:
         raise m["alt"].error("'alt' describes a logo, and this mark has none")
-    return Wordmark(mark_id, text(m["name"]), text(m["strapline"]) if "strapline" in m else None, logo, alt)
+    height = None
+    if "height_mm" in m:
+        h = m["height_mm"]
+        if "logo" not in m:
+            raise h.error("'height_mm' sizes a logo, and this mark has none")
+        if isinstance(h.value, bool) or not isinstance(h.value, (int, float)) or not 5 <= h.value <= 60:
+            raise h.error(f"must be a height in millimetres from 5 to 60, got {describe(h)}")
+        height = float(h.value)
+    return Wordmark(mark_id, text(m["name"]), text(m["strapline"]) if "strapline" in m else None, logo, alt,
+                    height)
 
 
 def _date(node: Node) -> datetime.date:

@@ -106,7 +106,9 @@ def schema() -> dict:
             "id": ID_PROP, "name": _text("Organisation name, set as a brand (not translated)."),
             "strapline": _text("A line under the name."),
             "logo": {"type": "string", "pattern": r"(?i)\.(png|jpe?g)$"},
-            "alt": _text("What the logo says (needed with a logo).")})}})
+            "alt": _text("What the logo says (needed with a logo)."),
+            "height_mm": {"type": "number", "minimum": 5, "maximum": 60,
+                          "description": "The logo's height (default 16 mm)."}})}})
     section = _object(["id", "question", "answer"], {
         "id": ID_PROP, "question": _text("The question, set as a heading."), "answer": {"$ref": "#/$defs/body"}})
     back = _object([], {

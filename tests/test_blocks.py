@@ -1,8 +1,6 @@
 """Block types in the built PDFs of the example leaflets: their structure tree
 (pypdf), their marked text, their rendered pixels (pypdfium2)."""
 import io
-import sys
-from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
@@ -254,6 +252,7 @@ def test_qr_code_is_at_least_20mm_encodes_the_address_and_prints_it(made):
     matrix = segno.make(url, error="m", micro=False).matrix
     n = len(matrix)
     module = (x1 - x0 + 2) / n
+    assert abs((y1 - y0 + 2) / n - module) < 0.5  # square
     quiet = 4
     assert (n + 2 * quiet) * module / s / MM >= 20 - 0.1  # the code with its quiet zone, at least 20 mm
     for r in range(n):  # every module drawn as the library encoded it

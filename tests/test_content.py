@@ -124,7 +124,7 @@ def test_a_logo_needs_alternative_text(write_content, tmp_path):
 
     leaflet = content.load(write_content(with_logo("Kingston LSCB logo")))
     mark = leaflet.wordmarks[1]
-    assert mark.logo.endswith("lscb.png") and mark.alt.text == "Kingston LSCB logo"
+    assert mark.logo.endswith("lscb.png") and mark.alt.text == "Kingston LSCB logo" and mark.height_mm is None
     assert "wordmarks.lscb.alt" in [b.id for b in leaflet.blocks()]  # translatable like any block
     assert "a logo needs 'alt'" in error_for(write_content, with_logo(None))
     missing = lambda d: d["front"]["wordmarks"][1].update(logo="nowhere.png", alt="x")

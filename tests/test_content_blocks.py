@@ -5,14 +5,13 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import jsonschema
 import polib
 import pytest
 import yaml
 
-from leaflet import content, markup, schema, starter, source
+from leaflet import content, markup, schema, source
 from leaflet.blocks import Callout, Figure, List, QR, Table
 from leaflet.catalogs import checks, extract
 from leaflet.catalogs.pofile import Entry
@@ -306,3 +305,19 @@ def test_every_example_in_the_writing_guide_is_valid():
     lf = content.from_node(source.loads(BASE.format(answer="      - id: p\n        text: x", back="").split("back:")[0]
                                         + full, "g.yaml"))
     assert lf.contacts[0].hours and lf.contacts[0].phone("relay_uk").display == "18001 01632 960 200"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("|-\n          Bring:\n          - your letter\n          - your ID", "looks like a list typed line by line"),
+    ("|-\n          1. Read it\n          2. Sign it", "looks like a list typed line by line"),
+    ("\"• one • two • three\"", "looks like a list typed line by line"),
+    ("Service | Phone | Hours", "looks like a table typed with '|'"),
+])
+def test_lists_and_tables_typed_into_text_are_refused(text, message):
+    assert message in error(f"      - id: p\n        text: {text}")
+
+
+def test_ordinary_prose_with_dashes_and_numbers_is_not_mistaken_for_a_list():
+    lf = load("      - id: p\n        text: >-\n          Between 9 - 5 we answer. In 2006 - and since -\n"
+              "          it was 2. the rule.")
+    assert lf.sections[0].answer[0].text.startswith("Between 9 - 5")

@@ -131,7 +131,9 @@ class Maker:
         self.references: list[tuple[Node, str]] = []  # checked once the contacts are known
 
     def make(self, node: Node, block_id: str, note: str, id_node: Node | None = None) -> Block:
-        value = " ".join(text(node).split())
+        raw = text(node)
+        _refuse_typed_structure(node, raw)
+        value = " ".join(raw.split())
         if block_id in self.seen:
             raise (id_node or node).error(f"duplicate id '{block_id}' (first on line {self.seen[block_id]})")
         self.seen[block_id] = node.line
@@ -155,3 +157,16 @@ class Maker:
             note += (" Keep " + ", ".join(refs) + " exactly as written: it prints the contact's details, "
                      "which are not translated.")
         return Block(block_id, value, node.line, note, spans)
+
+
+TYPED_LIST = re.compile(r"(?:^|\n)\s*(?:[-*\u2022]|\d+[.)])\s+\S[^\n]*\n\s*(?:[-*\u2022]|\d+[.)])\s+\S")
+
+
+def _refuse_typed_structure(node: Node, raw: str) -> None:
+    """A list or table typed into text would print as one run-on paragraph."""
+    if raw.count("\u2022") >= 2 or TYPED_LIST.search(raw):
+        raise node.error("this text looks like a list typed line by line, which would print as one run-on "
+                         "paragraph; make it a block with `list:` (or `numbered:`) and one item per line")
+    if raw.count(" | ") >= 2 or raw.count("|") >= 3:
+        raise node.error("this text looks like a table typed with '|'; make it a block with `table:` "
+                         "(header and rows)")

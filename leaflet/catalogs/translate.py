@@ -6,7 +6,6 @@ blocks stay in English (and are set as English), and the edition says so.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 
 from .. import markup
 from ..content import Leaflet

@@ -92,7 +92,8 @@ def wordmarks(edition: Edition, layout: Layout, width: float) -> list[Flowable]:
     # a logo is a Figure whose alternative text is in the edition's language.
     for mark in edition.leaflet.wordmarks:
         if mark.logo:
-            out.append(Logo(mark.logo, plain(mark.alt.spans), edition.language_of(mark.alt)[0], LOGO_HEIGHT))
+            height = mark.height_mm * MM if mark.height_mm else LOGO_HEIGHT
+            out.append(Logo(mark.logo, plain(mark.alt.spans), edition.language_of(mark.alt)[0], height))
         else:
             out.append(_text(edition, (Span(mark.name),), style(layout, "wordmark"), language="en", rtl=False))
         if mark.strapline:
