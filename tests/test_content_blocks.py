@@ -321,3 +321,22 @@ def test_ordinary_prose_with_dashes_and_numbers_is_not_mistaken_for_a_list():
     lf = load("      - id: p\n        text: >-\n          Between 9 - 5 we answer. In 2006 - and since -\n"
               "          it was 2. the rule.")
     assert lf.sections[0].answer[0].text.startswith("Between 9 - 5")
+
+
+def test_a_logo_can_be_given_a_height(write_content, tmp_path):
+    from PIL import Image
+    from leaflet import edition, layout
+    from leaflet.layout import MM
+    from leaflet.typeset import story
+
+    Image.new("RGB", (300, 100), "navy").save(tmp_path / "logo.png")
+
+    def change(d):
+        d["front"]["wordmarks"][1].update(logo="logo.png", alt="Kingston LSCB", height_mm=24)
+    lf = content.load(write_content(change))
+    marks = story.wordmarks(edition.english(lf), layout.load("a5-fold"), 340)
+    (logo,) = [m for m in marks if isinstance(m, story.Logo)]
+    assert logo.wrap(340, 500) == pytest.approx((72 * MM, 24 * MM))
+    bad = lambda d: d["front"]["wordmarks"][0].update(height_mm=24)
+    with pytest.raises(LeafletError, match="'height_mm' sizes a logo, and this mark has none"):
+        content.load(write_content(bad))
