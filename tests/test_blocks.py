@@ -436,3 +436,25 @@ def test_urdu_table_runs_right_to_left_and_keeps_its_structure(made):
     part = next(k for k, t in texts.items() if t == "میٹنگ کا حصہ")
     what = next(k for k, t in texts.items() if t == "کیا ہوتا ہے")
     assert positions[part][0] > positions[what][0] + 60  # the first column on the right
+
+
+def test_contacts_the_back_page_cannot_hold_follow_the_questions_each_kept_whole(tmp_path):
+    import shutil
+    from leaflet.edition import english
+
+    shutil.copytree(ROOT / "content" / "images", tmp_path / "images")
+    text = CPC.read_text()
+    extra = "".join(f"    - id: extra{n}\n      name: Extra service {n}\n      team: Team {n}\n"
+                    f"      address: [1 Road, Town]\n      postcode: RV1 2AB\n      telephone: 01632 960 4{n:02d}\n"
+                    f"      email: extra{n}@riverside.example.org.uk\n" for n in range(5))
+    (tmp_path / "many.yaml").write_text(text.replace("  contacts:\n", "  contacts:\n" + extra))
+    ed = english(content.load(tmp_path / "many.yaml"))
+    screen = build.make(ed)[0]
+    assert pdfcheck.check(screen.data) == []
+    pages = page_texts(screen.data)
+    for n in range(5):
+        (where,) = [i for i, t in enumerate(pages) if f"Extra service {n}" in t]
+        assert f"Telephone: 01632 960 4{n:02d}" in pages[where] and f"extra{n}@riverside" in pages[where]
+    assert "Advocacy Service" in pages[-1] and "Updated 30 November 2026" in pages[-1]  # the back keeps the last
+    intro = next(i for i, t in enumerate(pages) if "If you have questions about the conference" in t)
+    assert "Extra service 0" in pages[intro]  # the introduction is not left without its first contact

@@ -54,13 +54,14 @@ def _typeset(edition: Edition, layout: Layout) -> Typeset:
         band, marks = story.front_band(edition, layout), story.wordmarks(edition, layout, frames["wordmarks"][0])
         fit.check_fits(edition, "front panel (title)", band, frames["band"])
         fit.check_fits(edition, "front panel (organisations)", marks, frames["wordmarks"])
-        return band, fit.to_bottom(marks, frames["wordmarks"]), fit.fit_back(edition, layout, frames["back"])
+        return band, fit.to_bottom(marks, frames["wordmarks"]), fit.fit_back(edition, layout, frames["back"], spill)
 
+    spill = fit.back_spill(edition, layout, frames["back"])  # contacts the back page cannot hold
     fixed_panels()  # a front or back that cannot fit fails before any page is set
     width, height = frames["faq-even"]
     for pages in range(4, MAX_PAGES + 1, 4):
         for size in layout.body_sizes(grown=pages > 4):
-            faq = story.faq(edition, layout, size)
+            faq = story.faq(edition, layout, size) + story.spilled(edition, layout, size, spill)
             if flow.pages_needed(faq, width, height, pages - 2) > pages - 2:
                 continue
             band, marks, back = fixed_panels()

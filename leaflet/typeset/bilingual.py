@@ -198,12 +198,16 @@ def _typeset(first: Edition, second: Edition, layout: Layout, mode: str):
 def _flip(first: Edition, second: Edition, layout: Layout, frames):
     """Two leaflets of pages/2 each, in one file: the same size in both halves."""
     width, height = frames["faq-even"]
+    spills = {e.language: fit.back_spill(e, layout, frames["back"]) for e in (first, second)}
     for half in range(4, 25, 2):
         for size in layout.body_sizes(grown=half > 4):
             halves = [(e, story.panels(e, layout, size, frames["back"][0])) for e in (first, second)]
+            # contacts a back page cannot hold follow the questions, as in a single edition
+            halves = [(e, Panels(p.band, p.wordmarks, p.faq + story.spilled(e, layout, size, spills[e.language]),
+                                 p.back)) for e, p in halves]
             if all(flow.pages_needed(p.faq, width, height, half - 2) <= half - 2 for _, p in halves):
                 halves = [(e, Panels(p.band, fit.to_bottom(p.wordmarks, frames["wordmarks"]), p.faq,
-                                     fit.fit_back(e, layout, frames["back"]))) for e, p in halves]
+                                     fit.fit_back(e, layout, frames["back"], spills[e.language]))) for e, p in halves]
                 try:
                     return document.render_halves(layout, halves, 2 * half), 2 * half, size
                 except document.TooLong:

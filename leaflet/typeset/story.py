@@ -140,11 +140,31 @@ def faq(edition: Edition, layout: Layout, body: float) -> list[Flowable]:
     return out
 
 
-def back(edition: Edition, layout: Layout, width: float, size: float | None = None) -> list[Flowable]:
-    """The back page at body size `size` (the layout's default when None)."""
+def back(edition: Edition, layout: Layout, width: float, size: float | None = None, spill: int = 0) -> list[Flowable]:
+    """The back page at body size `size` (the layout's default when None). With
+    `spill`, the introduction and the first `spill` contacts are not on it:
+    they follow the questions (`spilled`), when a leaflet has more contacts
+    than its back page holds."""
     st, contact = style(layout, "body", size), scaled(style(layout, "contact"), layout, size)
-    out = intro(edition, st, layout) + contact_lines(edition, st, contact) + further(edition, layout, st)
+    count = len(edition.leaflet.contacts)
+    out = (intro(edition, st, layout) if not spill else []) + \
+        [f for n in range(spill, count) for f in contact_group(edition, n, st, contact)] + further(edition, layout, st)
     return out or [Spacer(0, 1)]  # a leaflet may have no back matter: the page is still there
+
+
+def spilled(edition: Edition, layout: Layout, size: float, spill: int) -> list[Flowable]:
+    """What `back(spill=...)` leaves out, to follow the questions on the inner pages."""
+    if not spill:
+        return []
+    st, contact = style(layout, "body", size), scaled(style(layout, "contact"), layout, size)
+    out: list[Flowable] = []
+    for n in range(spill):  # a contact is not split over two pages: its lines are short, so count them
+        group = contact_group(edition, n, st, contact)
+        need = len(group) * contact.size * contact.leading + st.space_after
+        if n == 0:  # the introduction stays with the first contact
+            out += [CondPageBreak(need + 2 * st.size * st.leading)] + intro(edition, st, layout)
+        out += [CondPageBreak(need)] + group
+    return out
 
 
 def intro(edition: Edition, st: Style, layout: Layout) -> list[Flowable]:
