@@ -54,11 +54,12 @@ def _items(node: Node, prefix: str, maker: Maker, note: str, nested: bool) -> tu
             allowed = ("id", "items") if nested else ("id",)
             m = fields(child, ("text",), allowed)
             item_id = f"{prefix}.{ident(m['id']) if 'id' in m else n}"
+            block = maker.make(m["text"], item_id, note, m.get("id"))
             sub = ()
             if "items" in m:
-                sub = _items(m["items"], item_id, maker, "An item of a nested list (under: "
-                             f"{m['text'].value!s:.60}).", nested=False)
-            out.append(Item(maker.make(m["text"], item_id, note, m.get("id")), sub))
+                sub = _items(m["items"], item_id, maker, f"An item of a nested list (under: {block.text[:60]}).",
+                             nested=False)
+            out.append(Item(block, sub))
         elif isinstance(child.value, list):
             raise child.error("a nested list goes under an item: write the item as `- text: ...` "
                               "and put the nested items under its `items:`"
