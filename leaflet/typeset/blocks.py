@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from icu import Locale as IcuLocale, NumberFormat
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable
+from reportlab.platypus import CondPageBreak, Flowable
 
 from .. import blocks as model
 from ..layout import MM, Layout
@@ -138,6 +138,8 @@ def list_items(edition, block: model.List, st: Style, make_text) -> list[Flowabl
         li = ("LI", (key, i))
         body_key = (key, i, "body")
         body = make_text(item.text, item_st, "LBody", groups=(("L", key), li), key=body_key)
+        if item.items:  # an item stays with the first line of its nested list
+            out.append(CondPageBreak(3 * st.size * st.leading + gap))
         out.append(ListItem(top_labels[i - 1], body, 0.0, indent, gap_after, rtl))
         if item.items:
             sub_key = ("L", block.id, language, i)
