@@ -21,6 +21,7 @@ from ..layout import MM, Layout
 from ..tagging import ARTIFACT_BEGIN, ARTIFACT_END
 from ..text.paragraph import TextBlock
 from . import document, fit, flow, story
+from .figures import Figure
 from .story import Panels
 
 MODES = ("parallel", "blocks", "flip")
@@ -119,6 +120,9 @@ def combine(first: list, second: list, mode: str, first_on_right: bool, rule: st
     for a, b in zip(first, second):
         if isinstance(a, CondPageBreak):
             out.append(CondPageBreak(max(a.height, b.height) * (1 if mode == "parallel" else 2)))
+            continue
+        if isinstance(a, Figure) and isinstance(b, Figure) and a.path == b.path and not (a.alt or b.alt):
+            out.append(a)  # a decorative image is the same in both: set once
             continue
         if isinstance(b, TextBlock):
             b.bookmark = None  # one outline, in the first-read language
