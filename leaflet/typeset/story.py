@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from babel.dates import format_date, format_interval, get_day_names
+from babel.lists import format_list
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
@@ -172,16 +173,9 @@ def intro(edition: Edition, st: Style, layout: Layout) -> list[Flowable]:
     return set_body(edition, layout, edition.leaflet.intro, st)
 
 
-def contact_lines(edition: Edition, body: Style, contact: Style) -> list[Flowable]:
-    """Every contact, one line each for name, role, team, address, numbers, e-mail, website, hours."""
-    out: list[Flowable] = []
-    for n, c in enumerate(edition.leaflet.contacts):
-        out += _contact(edition, c, body, contact, last=n == len(edition.leaflet.contacts) - 1)
-    return out
-
-
 def contact_group(edition: Edition, n: int, body: Style, contact: Style) -> list[Flowable]:
-    """The lines of the leaflet's contact number `n` (bilingual editions place contacts one by one)."""
+    """The lines of the leaflet's contact number `n`: name, role, team, address,
+    then each number, e-mail and website labelled, then opening hours."""
     contacts = edition.leaflet.contacts
     return _contact(edition, contacts[n], body, contact, last=n == len(contacts) - 1)
 
@@ -189,7 +183,7 @@ def contact_group(edition: Edition, n: int, body: Style, contact: Style) -> list
 def _contact(edition: Edition, c, body: Style, contact: Style, last: bool) -> list[Flowable]:
     labels = edition.labels
     lines: list[tuple[Span, ...]] = [(Span(c.name, bold=True),)] if c.name else []
-    lines += [b.spans for b in (c.role, c.team) if b]
+    lines += [edition.leaflet.resolve(b.spans) for b in (c.role, c.team) if b]
     lines += [(Span(a),) for a in c.address] + ([(Span(c.postcode),)] if c.postcode else [])
     out = [_text(edition, spans, contact) for spans in lines]
     if out:  # a gap between the address and the numbers
@@ -210,14 +204,13 @@ def _contact(edition: Edition, c, body: Style, contact: Style, last: bool) -> li
 
 
 def opening(language: str, hours) -> str:
-    """"Monday–Friday, 09:00–17:00" in the edition's language and conventions (Babel, CLDR)."""
+    """"Monday–Friday: 09:00–17:00" in the edition's language and conventions (Babel, CLDR)."""
     locale = language.replace("-", "_")
     names = get_day_names("wide", locale=locale)
     days = list(hours.days)
     if len(days) > 2 and days == list(range(days[0], days[-1] + 1)):
         day_text = f"{names[days[0]]}\u2013{names[days[-1]]}"
     else:
-        from babel.lists import format_list
         day_text = format_list([names[d] for d in days], locale=locale)
     times = format_interval(hours.opens, hours.closes, "Hm", locale=locale)
     return f"{day_text}: {times}" if not language.startswith(("zh", "ko")) else f"{day_text} {times}"
