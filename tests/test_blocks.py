@@ -10,6 +10,7 @@ from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, Indirect
 
 from leaflet import build, content, layout, pdfcheck
 from leaflet.layout import MM
+from leaflet.text.paragraph import TextBlock
 
 from conftest import ROOT, page_texts
 from text.pdftext import marked_positions, marked_texts
@@ -462,3 +463,19 @@ def test_contacts_the_back_page_cannot_hold_follow_the_questions_each_kept_whole
     assert "Advocacy Service" in pages[-1] and "Updated 30 November 2026" in pages[-1]  # the back keeps the last
     intro = next(i for i, t in enumerate(pages) if "If you have questions about the conference" in t)
     assert "Extra service 0" in pages[intro]  # the introduction is not left without its first contact
+
+
+def test_a_qr_address_too_long_to_sit_beside_the_code_goes_under_it():
+    from leaflet.typeset.figures import QRCode
+    from leaflet.text.paragraph import Style
+    from leaflet.markup import Span
+
+    st = Style(size=14, leading=1.42, colour="#1A1A1A", link_colour="#00507A")
+    url = "https://www.gov.uk/government/publications/working-together-to-safeguard-children--2"
+    make = lambda: [TextBlock((Span(url[8:], href=url, kind="url"),), "en-GB", False, st)]
+    wide, narrow = QRCode(url, 24 * MM, "QR", "en-GB", False, make(), 11), QRCode(url, 24 * MM, "QR", "en-GB", False,
+                                                                                   make(), 11)
+    wide.wrap(500, 800)
+    narrow.wrap(300, 800)
+    assert wide.beside and not narrow.beside
+    assert narrow.height > 24 * MM and not narrow.lines[0].overlong  # under the code, no word split

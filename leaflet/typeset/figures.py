@@ -191,8 +191,9 @@ class Figure(Flowable):
 # -- QR codes --------------------------------------------------------------------
 class QRCode(Flowable):
     """A QR code (segno; error correction M; drawn as vector squares with a
-    quiet zone) at the start edge, its caption and address beside it. The code
-    is a Figure whose alternative text names the address."""
+    quiet zone) at the start edge, its caption and address beside it (under it
+    when a part of the address is wider than the room beside). The code is a
+    Figure whose alternative text names the address."""
 
     QUIET = 4  # modules of white border the standard asks for
 
@@ -203,16 +204,30 @@ class QRCode(Flowable):
         self.gap = gap
         self.matrix = segno.make(url, error="m", micro=False).matrix
 
+    def _beside(self, width: float) -> bool:
+        """Whether the text fits beside the code: not if a word (a long address's
+        part) is wider than the room there. Then it goes under the code."""
+        room = width - self.size - self.gap
+        for t in self.lines:
+            probe = TextBlock(t.spans, t.language, t.rtl, t.style)
+            probe.lines_at(room)
+            if probe.overlong:
+                return False
+        return True
+
     def _text_width(self, width: float) -> float:
-        return width - self.size - self.gap
+        return width - self.size - self.gap if self._beside(width) else width
 
     def texts(self) -> list[TextBlock]:
         return list(self.lines)
 
     def wrap(self, availWidth, availHeight):
         self.width = availWidth
+        self.beside = self._beside(availWidth)
         self.text_heights = [t.wrap(self._text_width(availWidth), availHeight)[1] for t in self.lines]
-        self.height = max(self.size, sum(self.text_heights) + self.size * self.QUIET / (len(self.matrix) + 8))
+        quiet = self.size * self.QUIET / (len(self.matrix) + 2 * self.QUIET)
+        text = sum(self.text_heights)
+        self.height = max(self.size, text + quiet) if self.beside else self.size + text
         return availWidth, self.height
 
     def keep_height(self, width: float) -> float:
@@ -240,8 +255,8 @@ class QRCode(Flowable):
         canv.restoreState()
         canv._code.append("EMC")
         # the quiet zone is part of the code: the text starts after it, level with the code's top
-        tx = 0.0 if self.rtl else self.size + self.gap
-        y = self.height - self.QUIET * module
+        tx = 0.0 if self.rtl or not self.beside else self.size + self.gap
+        y = self.height - self.QUIET * module if self.beside else self.height - self.size
         for t, h in zip(self.lines, self.text_heights):
             y -= h
             t.drawOn(canv, tx, y)
