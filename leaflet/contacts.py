@@ -122,6 +122,10 @@ def parse(node: Node, maker: Maker, seen: dict) -> Contact:
     if "website" in m:
         out = replace(out, website=web(m["website"]))
     if "hours" in m:
+        if isinstance(m["hours"].value, str):
+            raise m["hours"].error("opening hours are data, so that each language prints them its own way: "
+                                   "write them as a list, e.g. `- {days: monday-friday, opens: \"09:00\", "
+                                   "closes: \"17:00\"}`")
         out = replace(out, hours=tuple(_hours(h) for h in items(m["hours"], "opening times")))
     return out
 
@@ -142,33 +146,53 @@ def _phone(node: Node, kind: str) -> Phone:
 
 def _hours(node: Node) -> Hours:
     m = fields(node, ("days", "opens", "closes"))
-    return Hours(_days(m["days"]), _time(m["opens"]), _time(m["closes"]))
+    hours = Hours(_days(m["days"]), _time(m["opens"]), _time(m["closes"]))
+    if hours.closes <= hours.opens:
+        raise m["closes"].error(f"closes at {hours.closes:%H:%M}, not after it opens at {hours.opens:%H:%M}")
+    return hours
+
+
+def _day(name: str) -> str:
+    """A day's name, or its usual short form (mon, tues, thurs...)."""
+    name = name.strip().lower()
+    matches = [d for d in DAYS if len(name) >= 3 and d.startswith(name)]
+    return matches[0] if len(matches) == 1 else name
 
 
 def _days(node: Node) -> tuple[int, ...]:
     value = text(node).lower() if isinstance(node.value, str) else None
     if value is None:
-        names = [text(d).lower() for d in items(node, "days")]
-    elif "-" in value:
-        first, _, last = (v.strip() for v in value.partition("-"))
+        names = [_day(text(d)) for d in items(node, "days")]
+    elif "-" in value or " to " in value:  # a range: monday-friday, Mon to Thurs
+        parts = [_day(v) for v in re.split(r"\s*-\s*|\s+to\s+", value, maxsplit=1)]
+        first, last = parts[0], parts[-1]
         if first not in DAYS or last not in DAYS or DAYS.index(last) < DAYS.index(first):
             raise node.error(f"'{node.value}' is not a range of days like monday-friday")
         names = list(DAYS[DAYS.index(first):DAYS.index(last) + 1])
     else:
-        names = [v.strip() for v in value.split(",")]
+        names = [_day(v) for v in re.split(r",|\band\b", value) if v.strip()]
     bad = [n for n in names if n not in DAYS]
     if bad:
         raise node.error(f"'{bad[0]}' is not a day (days: {', '.join(DAYS)}; or a range: monday-friday)")
     return tuple(sorted({DAYS.index(n) for n in names}))
 
 
+TWELVE = re.compile(r"^(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*([ap])\.?m\.?$", re.I)
+
+
 def _time(node: Node) -> datetime.time:
     value = node.value
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
         return datetime.time(value // 60, value % 60)  # YAML 1.1 reads 09:00 unquoted as 540 minutes
+    twelve = TWELVE.match(value.strip()) if isinstance(value, str) else None
+    if twelve:  # 9am, 5.30pm: as people write them
+        hour = int(twelve.group(1)) % 12 + (12 if twelve.group(3).lower() == "p" else 0)
+        return datetime.time(hour, int(twelve.group(2) or 0))
     m = TIME.match(value.strip()) if isinstance(value, str) else None
+    if isinstance(value, int) and not isinstance(value, bool):  # 25:00 unquoted reads as 1500 minutes
+        raise node.error(f"'{value // 60}:{value % 60:02d}' is not a time of day (24-hour clock, 00:00 to 23:59)")
     if not m:
-        raise node.error(f"{describe(node)} is not a time like \"09:00\" or \"17:30\" (24-hour clock)")
+        raise node.error(f"{describe(node)} is not a time like \"09:00\", \"17:30\" or 5.30pm")
     return datetime.time(int(m.group(1)), int(m.group(2)))
 
 

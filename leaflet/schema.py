@@ -78,8 +78,10 @@ def schema() -> dict:
         "bodyOrText": {"oneOf": [{"$ref": "#/$defs/markup"}, {"$ref": "#/$defs/body"}]},
         "phone": {"type": "string", "pattern": r"^(\+44 ?(\(0\))? ?|0)\d{2,4}([ -]?\d{3,4}){1,2}$|^18001 ",
                   "description": "A UK number as printed, e.g. 020 8547 6111."},
-        "time": {"oneOf": [{"type": "string", "pattern": r"^([01]?\d|2[0-3]):[0-5]\d$"}, {"type": "integer"}],
-                 "description": "24-hour time in quotes, e.g. \"09:00\"."},
+        "time": {"oneOf": [{"type": "string", "pattern": r"^([01]?\d|2[0-3]):[0-5]\d$|"
+                                                          r"^(?i:(1[0-2]|0?[1-9])([:.][0-5]\d)?\s*[ap]\.?m\.?)$"},
+                           {"type": "integer"}],
+                 "description": "A time: \"09:00\" (in quotes), 9am or 5.30pm."},
         "contact": _object(["id"], {
             "id": {**ID_PROP, "description": "The name text uses to refer to this contact: {id.telephone}."},
             "name": _text("A person's or service's name (not translated)."),
@@ -91,8 +93,8 @@ def schema() -> dict:
             "email": {"type": "string", "format": "email"},
             "website": {"type": "string", "pattern": URL},
             "hours": {"type": "array", "minItems": 1, "items": _object(["days", "opens", "closes"], {
-                "days": {"oneOf": [{"type": "string", "description": "monday-friday, or monday, wednesday"},
-                                   {"type": "array", "items": {"enum": list(contacts.DAYS)}}]},
+                "days": {"oneOf": [{"type": "string", "description": "monday-friday, Mon to Thurs, or monday, wednesday"},
+                                   {"type": "array", "items": {"type": "string"}}]},
                 "opens": {"$ref": "#/$defs/time"}, "closes": {"$ref": "#/$defs/time"}})}},
             "A contact: every field optional; printed on the back page."),
         "further": _object(["text", "url"], {"id": ID_PROP, "text": {"$ref": "#/$defs/markup"},

@@ -340,3 +340,32 @@ def test_a_logo_can_be_given_a_height(write_content, tmp_path):
     bad = lambda d: d["front"]["wordmarks"][0].update(height_mm=24)
     with pytest.raises(LeafletError, match="'height_mm' sizes a logo, and this mark has none"):
         content.load(write_content(bad))
+
+
+def test_opening_hours_accept_what_people_write_and_refuse_the_rest():
+    back = ("    - id: x\n      hours:\n        - {days: Mon to Thurs, opens: 9am, closes: 5.30pm}\n"
+            "        - {days: \"fri, sat\", opens: \"10:00\", closes: 1pm}\n"
+            "        - {days: [Tue, Sunday], opens: \"10:00\", closes: 12pm}\n")
+    hours = load("      - id: p\n        text: x", back).contacts[1].hours
+    assert hours == (Hours((0, 1, 2, 3), datetime.time(9), datetime.time(17, 30)),
+                     Hours((4, 5), datetime.time(10), datetime.time(13)),
+                     Hours((1, 6), datetime.time(10), datetime.time(12)))
+    for hours, message in (("Monday to Friday 9am to 5pm", "opening hours are data"),
+                           ("\n        - {days: monday-funday, opens: 9am, closes: 5pm}", "is not a range of days"),
+                           ("\n        - {days: monday, opens: 25:00, closes: 5pm}", "'25:00' is not a time of day"),
+                           ("\n        - {days: monday, opens: 5pm, closes: 9am}", "closes at 09:00, not after it opens")):
+        got = error("      - id: p\n        text: x", f"    - id: x\n      hours: {hours}\n")
+        assert message in got and re.match(r"^t\.yaml:\d+: ", got), got
+
+
+@pytest.mark.parametrize("key, where, hint", [
+    ("bullets: [a]", "answer", "did you mean 'list'?"), ("steps: [a]", "answer", "did you mean 'numbered'?"),
+    ("image: x.png", "answer", "did you mean 'figure'?"), ("mobile: 07700 900123", "contact", "did you mean 'telephone'?"),
+    ("department: Safeguarding", "contact", "did you mean 'team'?"),
+])
+def test_the_words_authors_reach_for_point_to_the_key(key, where, hint):
+    if where == "answer":
+        got = error(f"      - id: p\n        {key}")
+    else:
+        got = error("      - id: p\n        text: x", f"    - id: x\n      {key}\n")
+    assert hint in got, got

@@ -51,6 +51,22 @@ def raise_all(errors: list[LeafletError]) -> None:
         raise Problems(errors)
 
 
+# Words authors reach for, and the key that does it (the issue's testers tried these).
+SYNONYMS = {
+    "bullets": ("list",), "items": ("list",), "bulleted": ("list",), "ul": ("list",),
+    "steps": ("numbered",), "ordered": ("numbered",), "ol": ("numbered",), "numbers": ("numbered",),
+    "box": ("callout",), "note": ("callout",), "warning": ("callout",), "alert": ("callout",),
+    "image": ("figure",), "picture": ("figure",), "img": ("figure",), "photo": ("figure",),
+    "qrcode": ("qr",), "qr_code": ("qr",), "grid": ("table",), "paragraph": ("text",), "body": ("text",),
+    "phone": ("telephone",), "tel": ("telephone",), "mobile": ("telephone", "sms"), "text_phone": ("textphone",),
+    "minicom": ("textphone",), "free_phone": ("freephone",), "emergency": ("out_of_hours",),
+    "department": ("team",), "service": ("team",), "job": ("role",), "title": ("role",),
+    "url": ("website", "url"), "web": ("website",), "e-mail": ("email",), "mail": ("email",),
+    "opening_hours": ("hours",), "times": ("hours",), "open": ("opens",), "close": ("closes",),
+    "image_alt": ("alt",), "alt_text": ("alt",), "description": ("alt",),
+}
+
+
 def fields(node: Node, required: tuple[str, ...] = (), optional: tuple[str, ...] = (),
            errors: list[LeafletError] | None = None) -> dict[str, Node]:
     """The mapping at `node`, checked: an unknown key names the keys allowed
@@ -64,7 +80,8 @@ def fields(node: Node, required: tuple[str, ...] = (), optional: tuple[str, ...]
     suggested = set()
     for key, child in node.value.items():
         if key not in allowed:
-            hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75)
+            hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75) or \
+                [a for a in SYNONYMS.get(key.lower(), ()) if a in allowed][:1]
             more = f"; did you mean '{hint[0]}'?" if hint else ""
             suggested.update(hint)
             found.append(LeafletError(f"{join(node.path, key)}: unknown key '{key}' (allowed here: "
