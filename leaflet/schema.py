@@ -14,6 +14,11 @@ URL = r"^https://([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,}(/[
 ID = r"^[a-z0-9][a-z0-9-]*$"
 
 
+def _anycase(word: str) -> str:
+    """`png` -> `[pP][nN][gG]`: patterns are ECMA-262 (editors), which has no inline (?i)."""
+    return "".join(f"[{c.lower()}{c.upper()}]" for c in word)
+
+
 def _text(description: str) -> dict:
     return {"type": "string", "minLength": 1, "description": description}
 
@@ -60,7 +65,7 @@ def schema() -> dict:
             "A simple table: a header row and 2-4 columns of text."),
         "figure": {**_object(["id", "figure"], {
             "id": ID_PROP,
-            "figure": {"type": "string", "pattern": r"(?i)\.(" + "|".join(f[1:] for f in FORMATS) + ")$",
+            "figure": {"type": "string", "pattern": r"\.(" + "|".join(_anycase(f[1:]) for f in FORMATS) + ")$",
                        "description": "Image file (PNG, JPEG, SVG), relative to the content file."},
             "alt": _text("What the image shows, read aloud by screen readers."),
             "decorative": {"type": "boolean", "description": "true: the image carries no information."},
@@ -79,7 +84,7 @@ def schema() -> dict:
         "phone": {"type": "string", "pattern": r"^(\+44 ?(\(0\))? ?|0)\d{2,4}([ -]?\d{3,4}){1,2}$|^18001 ",
                   "description": "A UK number as printed, e.g. 020 8547 6111."},
         "time": {"oneOf": [{"type": "string", "pattern": r"^([01]?\d|2[0-3]):[0-5]\d$|"
-                                                          r"^(?i:(1[0-2]|0?[1-9])([:.][0-5]\d)?\s*[ap]\.?m\.?)$"},
+                                                          r"^(1[0-2]|0?[1-9])([:.][0-5]\d)?\s*[aApP]\.?[mM]\.?$"},
                            {"type": "integer"}],
                  "description": "A time: \"09:00\" (in quotes), 9am or 5.30pm."},
         "contact": _object(["id"], {
@@ -107,7 +112,7 @@ def schema() -> dict:
         "wordmarks": {"type": "array", "minItems": 1, "items": _object(["id", "name"], {
             "id": ID_PROP, "name": _text("Organisation name, set as a brand (not translated)."),
             "strapline": _text("A line under the name."),
-            "logo": {"type": "string", "pattern": r"(?i)\.(png|jpe?g)$"},
+            "logo": {"type": "string", "pattern": r"\.(" + "|".join(_anycase(f) for f in ("png", "jpg", "jpeg")) + ")$"},
             "alt": _text("What the logo says (needed with a logo)."),
             "height_mm": {"type": "number", "minimum": 5, "maximum": 60,
                           "description": "The logo's height (default 16 mm)."}})}})
