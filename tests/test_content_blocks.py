@@ -313,6 +313,8 @@ def test_every_example_in_the_writing_guide_is_valid():
     ("|-\n          1. Read it\n          2. Sign it", "looks like a list typed line by line"),
     ("\"• one • two • three\"", "looks like a list typed line by line"),
     ("Service | Phone | Hours", "looks like a table typed with '|'"),
+    (">-\n          Bring:\n          - your letter\n          - your ID", "looks like a list typed line by line"),
+    (">-\n          Then:\n          1. read it\n          2. sign it", "looks like a list typed line by line"),
 ])
 def test_lists_and_tables_typed_into_text_are_refused(text, message):
     assert message in error(f"      - id: p\n        text: {text}")

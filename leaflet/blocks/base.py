@@ -179,9 +179,13 @@ class Maker:
 TYPED_LIST = re.compile(r"(?:^|\n)\s*(?:[-*\u2022]|\d+[.)])\s+\S[^\n]*\n\s*(?:[-*\u2022]|\d+[.)])\s+\S")
 
 
+# The same after YAML folded it (`>-` joins lines with spaces): "Bring: - a letter - your ID", "...: 1. a 2. b"
+FOLDED_LIST = re.compile(r":\s+(?:[-*]\s+\S.*\s[-*]\s+\S|1[.)]\s+\S.*\s2[.)]\s+\S)")
+
+
 def _refuse_typed_structure(node: Node, raw: str) -> None:
     """A list or table typed into text would print as one run-on paragraph."""
-    if raw.count("\u2022") >= 2 or TYPED_LIST.search(raw):
+    if raw.count("\u2022") >= 2 or TYPED_LIST.search(raw) or FOLDED_LIST.search(raw):
         raise node.error("this text looks like a list typed line by line, which would print as one run-on "
                          "paragraph; make it a block with `list:` (or `numbered:`) and one item per line")
     if raw.count(" | ") >= 2 or raw.count("|") >= 3:
