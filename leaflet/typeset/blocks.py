@@ -25,7 +25,11 @@ bilingual) relies on; every block flowable here, and `TextBlock`, keeps it:
   is always a `TextBlock`, whose `role`, `groups` ((role, key) ancestors,
   e.g. L > LI) and `key` (one element for the parts of a split) say where it
   belongs. Parts of a split block share their keys, so a list split over two
-  pages is one L.
+  pages is one L; keys hold the block's language, so the two languages of a
+  bilingual edition are two Ls.
+- A block may yield several flowables (a list: one per item, with a
+  `CondPageBreak` keeping an item with its nested list); `body()` returns
+  them in reading order, and `story.set_body` is how panels call it.
 - Direction: each flowable mirrors itself for a right-to-left edition (list
   labels and callout bars on the right, table columns right to left).
 """
