@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..source import Node
-from .base import Block, Maker, describe, fields, text
+from .base import Block, Maker, describe, fields
 from .web import display_url, web
 
 MIN_MM = 20.0
@@ -44,5 +44,4 @@ def parse(node: Node, block_id: str, maker: Maker, context: str) -> QR:
         size = float(s.value)
     caption = maker.make(m["caption"], f"{block_id}.caption", f"Words beside a QR code, {context}. For example "
                          "'Scan to read more'; the web address is printed under them.") if "caption" in m else None
-    text(m["qr"])
     return QR(block_id, url, caption, size, node.line)
