@@ -43,6 +43,12 @@ class Labels:
     hours: str = N_("Opening hours")
     # Translators: what a screen reader says for a QR code; keep {address}, the web address it opens.
     qr_code: str = N_("QR code for {address}")
+    # Translators: heading of a boxed note that has no title of its own (an important point).
+    callout_important: str = N_("Important")
+    # Translators: heading of a boxed note about keeping a child safe, when it has no title of its own.
+    callout_safety: str = N_("Safety")
+    # Translators: heading of a boxed note with helpful advice, when it has no title of its own.
+    callout_tip: str = N_("Tip")
 
     def page_of(self, page: int, pages: int) -> str:
         return self.page.format(page=page, pages=pages)
@@ -50,6 +56,10 @@ class Labels:
     def phone(self, kind: str) -> str:
         """The label of a phone number of `kind` (contacts.PHONES)."""
         return getattr(self, kind)
+
+    def callout(self, kind: str) -> str:
+        """The heading of a callout of `kind` (blocks.callout.KINDS) without a title."""
+        return getattr(self, "callout_" + kind)
 
     def updated_on(self, date: str) -> str:
         return self.updated.format(date=date)

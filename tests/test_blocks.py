@@ -479,3 +479,14 @@ def test_a_qr_address_too_long_to_sit_beside_the_code_goes_under_it():
     narrow.wrap(300, 800)
     assert wide.beside and not narrow.beside
     assert narrow.height > 24 * MM and not narrow.lines[0].overlong  # under the code, no word split
+
+
+def test_callouts_are_sections_headed_by_their_title_or_their_kind(made):
+    for code, tip in (("en", "Tip"), ("ur", "مشورہ"), ("bn", "পরামর্শ")):
+        _, pdf = made[("private-fostering", code)]
+        sects = list(tree(pdf).find("Sect"))
+        assert len(sects) == 2
+        heads = [[k for k in s.kids if k.role == "H3"] for s in sects]
+        assert all(len(h) == 1 for h in heads)
+        assert heads[1][0].text == tip  # the tip has no title: its kind, in the edition's language
+        assert [k.role for k in sects[0].kids] == ["H3", "P"]

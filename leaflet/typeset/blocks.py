@@ -235,11 +235,13 @@ class Callout(Flowable):
 
 def callout(edition, layout: Layout, block: model.Callout, st: Style, make_text, heading: str) -> Callout:
     key = ("Sect", block.id, edition.language_of(block.paragraphs[0])[0])
-    parts = []
+    title_st = Style(**{**st.__dict__, "bold": True, "colour": layout.colours["heading"],
+                        "space_before": 0.0, "space_after": st.space_after * 0.4})
     if block.title:
-        title_st = Style(**{**st.__dict__, "bold": True, "colour": layout.colours["heading"],
-                            "space_before": 0.0, "space_after": st.space_after * 0.4})
-        parts.append(make_text(block.title, title_st, heading, groups=(("Sect", key),)))
+        parts = [make_text(block.title, title_st, heading, groups=(("Sect", key),))]
+    else:  # the kind, in words: colour alone must not say that this is a safety note (WCAG 1.4.1)
+        parts = [TextBlock((Span(edition.labels.callout(block.kind)),), edition.language, edition.rtl, title_st,
+                           heading, groups=(("Sect", key),))]
     inner = Style(**{**st.__dict__, "space_before": 0.0})
     parts += [make_text(p, inner, "P", groups=(("Sect", key),)) for p in block.paragraphs]
     rtl = edition.language_of(block.paragraphs[0])[1]
