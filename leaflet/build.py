@@ -87,14 +87,17 @@ def make(edition: Edition) -> list[Output]:
     stem = f"{leaflet.id}.{edition.code}{partial}"
     meta = {"/Title": markup.plain(leaflet.title.spans), "/Author": leaflet.organisation,
             "/Subject": f"{markup.plain(leaflet.subtitle.spans)} (for printing)", "/Creator": "leaflet"}
-    printed = _impose(result.pdf, layout, meta, rtl=edition.rtl)
+    # Paper shows a link's address after its text: set again for print when the text has such links.
+    paper = typeset(replace(edition, medium="print"), layout) \
+        if any(markup.has_text_links(b.spans) for b in leaflet.blocks()) else result
+    printed = _impose(paper.pdf, layout, meta, rtl=edition.rtl)
     common = dict(leaflet=leaflet.id, languages=(edition.language,), pages=result.pages,
                   body_size=result.body_size, warnings=result.warnings,
                   english_blocks=edition.partial + edition.partial_labels)
     return [Output(Path(leaflet.id) / f"{stem}.screen.pdf", result.pdf, format="screen", sheets=result.pages,
                    **common),
-            Output(Path(leaflet.id) / f"{stem}.print.pdf", printed, format="print", sheets=result.pages // 2,
-                   **common)]
+            Output(Path(leaflet.id) / f"{stem}.print.pdf", printed, format="print", sheets=paper.pages // 2,
+                   **{**common, "pages": paper.pages, "body_size": paper.body_size})]
 
 
 def make_bilingual(first: Edition, second: Edition, mode: str) -> list[Output]:

@@ -51,6 +51,10 @@ def parser() -> argparse.ArgumentParser:
     press.add_argument("file", type=Path)
     press.add_argument("--bleed-mm", type=float, default=3, help="bleed the file must have (default: 3)")
     press.add_argument("--safe-mm", type=float, default=5, help="text must keep this far inside the trim (default: 5)")
+    sub.add_parser("schema", help="print the JSON Schema of content files (schema/leaflet.schema.json)")
+    new = sub.add_parser("new", help="write content/NAME.yaml, a commented starter leaflet that builds")
+    new.add_argument("name", help="the leaflet's id: lower-case letters, digits and '-', e.g. early-help")
+    new.add_argument("--dir", type=Path, default=None, help="where to write it (default: content/)")
     sheet = sub.add_parser("test-sheet", help="write a duplex test sheet: which flip setting prints the right way up")
     sheet.add_argument("--out", type=Path, default=Path("build/duplex-test-sheet.pdf"))
     return p
@@ -247,6 +251,29 @@ def _test_sheet(args) -> int:
     return 0
 
 
-COMMANDS = {"extract": _extract, "init": lambda a: _update(a, init=True), "update": _update, "check": _check,
-            "status": _status, "export-xliff": _export_xliff, "import-xliff": _import_xliff,
-            "check-pdf": _check_pdf, "check-press": _check_press, "test-sheet": _test_sheet}
+def _schema(args) -> int:
+    from . import schema
+
+    sys.stdout.write(schema.text())
+    return 0
+
+
+def _new(args) -> int:
+    from . import build, starter
+    from .blocks.base import ID
+
+    if not ID.match(args.name):
+        raise LeafletError(f"'{args.name}' is not a valid leaflet id (lower-case letters, digits and '-', "
+                           "e.g. early-help)")
+    target = (args.dir or build.CONTENT) / f"{args.name}.yaml"
+    if target.exists():
+        raise LeafletError("already exists; choose another name or edit it", build.display(target))
+    build.write_all(target.parent, [(Path(target.name), starter.starter(args.name).encode("utf-8"))])
+    print(f"wrote {build.display(target)}: edit it, then `python generate.py build {build.display(target)}`")
+    return 0
+
+
+COMMANDS = {"schema": _schema, "new": _new, "extract": _extract, "init": lambda a: _update(a, init=True),
+            "update": _update, "check": _check, "status": _status, "export-xliff": _export_xliff,
+            "import-xliff": _import_xliff, "check-pdf": _check_pdf, "check-press": _check_press,
+            "test-sheet": _test_sheet}

@@ -18,6 +18,7 @@ class Edition:
     partial_labels: tuple[str, ...] = ()  # labels left in English
     also: tuple[str, ...] = ()  # the other languages the leaflet is available in
     english_title: str = ""  # "Serious Case Reviews: Information for parents and carers"
+    medium: str = "screen"  # or "print": paper cannot be clicked, so a link's address is printed too
 
     @property
     def rtl(self) -> bool:

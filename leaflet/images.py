@@ -15,24 +15,32 @@ from .source import Node
 
 MAX_SIDE = 10_000  # pixels
 MAX_PIXELS = 25_000_000  # a 300 dpi A4 page is 8.7 million
+MAX_VECTOR = 5_000_000  # bytes of SVG
 PNG = b"\x89PNG\r\n\x1a\n"
 SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
 
 
-def logo(node: Node, base: Path) -> str:
-    """The real path of the image `node` names, relative to `base`, once checked."""
+def logo(node: Node, base: Path, vector: tuple[str, ...] = (), what: str = "a logo") -> str:
+    """The real path of the image `node` names, relative to `base`, once checked.
+    A file with a `vector` suffix (SVG) is only checked to be inside the folder."""
     raw = node.text().strip()
     folder = base.resolve()
     try:
         real = (folder / raw).resolve(strict=True)
     except (OSError, RuntimeError):
         raise node.error(f"'{raw}' is not a PNG or JPEG file: there is no such file "
-                         "(a logo's path is relative to the content file)") from None
+                         f"({what}'s path is relative to the content file)") from None
     if not real.is_relative_to(folder):
         raise node.error(f"'{raw}' is outside the content file's folder ({folder}); "
-                         "a logo must be in that folder or below it") from None
+                         f"{what} must be in that folder or below it") from None
+    if real.suffix.lower() in vector and real.is_file():
+        if real.stat().st_size > MAX_VECTOR:
+            raise node.error(f"'{raw}' is {real.stat().st_size // 1_000_000} MB; a drawing may be at most "
+                             f"{MAX_VECTOR // 1_000_000} MB")
+        return str(real)
     if real.suffix.lower() not in (".png", ".jpg", ".jpeg") or not real.is_file():
-        raise node.error(f"'{raw}' is not a PNG or JPEG file (.png, .jpg or .jpeg)")
+        raise node.error(f"'{raw}' is not a PNG or JPEG file (.png, .jpg or .jpeg)"
+                         + (" or an SVG drawing" if vector else ""))
     try:
         with open(real, "rb") as fh:
             width, height = size(fh)
@@ -41,7 +49,7 @@ def logo(node: Node, base: Path) -> str:
     except ValueError as exc:
         raise node.error(f"'{raw}' {exc}") from None
     if max(width, height) > MAX_SIDE or width * height > MAX_PIXELS:
-        raise node.error(f"'{raw}' is {width} x {height} pixels; a logo may be at most {MAX_SIDE} pixels a side "
+        raise node.error(f"'{raw}' is {width} x {height} pixels; {what} may be at most {MAX_SIDE} pixels a side "
                          f"and {MAX_PIXELS // 1_000_000} million pixels")
     _decode(real, raw, node)
     return str(real)

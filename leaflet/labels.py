@@ -30,9 +30,37 @@ class Labels:
     updated: str = N_("Updated {date}")
     # Translators: heading of a page left for the reader's own notes and questions.
     notes: str = N_("Notes")
+    # Translators: before a free-to-call phone number, followed by ": 0800 ..."
+    freephone: str = N_("Freephone")
+    # Translators: before the phone number to call outside office hours (evenings, weekends).
+    out_of_hours: str = N_("Out of hours")
+    # Translators: before a textphone (minicom) number, for deaf people.
+    textphone: str = N_("Textphone")
+    # Translators: before a mobile number that takes text messages.
+    sms: str = N_("Text message")
+    # Translators: before a number to call through Relay UK (a text relay service); "Relay UK" is its name.
+    relay_uk: str = N_("Relay UK")
+    # Translators: before the days and times a service is open.
+    hours: str = N_("Opening hours")
+    # Translators: what a screen reader says for a QR code; keep {address}, the web address it opens.
+    qr_code: str = N_("QR code for {address}")
+    # Translators: heading of a boxed note that has no title of its own (an important point).
+    callout_important: str = N_("Important")
+    # Translators: heading of a boxed note about keeping a child safe, when it has no title of its own.
+    callout_safety: str = N_("Safety")
+    # Translators: heading of a boxed note with helpful advice, when it has no title of its own.
+    callout_tip: str = N_("Tip")
 
     def page_of(self, page: int, pages: int) -> str:
         return self.page.format(page=page, pages=pages)
+
+    def phone(self, kind: str) -> str:
+        """The label of a phone number of `kind` (contacts.PHONES)."""
+        return getattr(self, kind)
+
+    def callout(self, kind: str) -> str:
+        """The heading of a callout of `kind` (blocks.callout.KINDS) without a title."""
+        return getattr(self, "callout_" + kind)
 
     def updated_on(self, date: str) -> str:
         return self.updated.format(date=date)

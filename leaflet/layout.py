@@ -15,8 +15,12 @@ HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 PANEL_PLACES = {"front": "first", "faq": "inner", "back": "last"}
 STYLES = ("body", "question", "title", "subtitle", "identity", "wordmark", "strapline", "contact", "footer")
 COLOURS = ("paper", "text", "heading", "link", "band", "band_text", "rule", "fold_mark")
+# Block colours (leaflet.typeset.blocks): callout boxes and their edge bars, table header and rules.
+BLOCK_COLOURS = ("important", "important_edge", "safety", "safety_edge", "tip", "tip_edge", "table_header",
+                 "table_rule")
 # Which text colours are read on which background: WCAG 1.4.3 asks 4.5:1.
-READ_ON = {"paper": ("text", "heading", "link"), "band": ("band_text",)}
+READ_ON = {"paper": ("text", "heading", "link"), "band": ("band_text",),
+           **{bg: ("text", "heading", "link") for bg in ("important", "safety", "tip", "table_header")}}
 MIN_CONTRAST = 4.5
 MARKS = ("crop", "registration", "colour_bars")
 
@@ -121,7 +125,7 @@ def from_node(root: Node) -> Layout:
             raise panels[key].error(f"this layout engine places the {key} panel on the '{want}' page")
 
     colours = {}
-    for key, node in top["colours"].mapping(COLOURS).items():
+    for key, node in top["colours"].mapping(COLOURS + BLOCK_COLOURS).items():
         value = node.text()
         if not HEX.match(value):
             raise node.error(f"'{value}' is not a colour like #1A1A1A")

@@ -1,6 +1,7 @@
 """The inline markup leaflet text may use, parsed into spans.
 
 Allowed: `**bold**`, `*emphasis*`, `[text](https://... | mailto:... | tel:...)`
+`{contact.field}` (a reference to a contact's data, e.g. `{duty.telephone}`),
 and a backslash to make the next character literal. E-mail addresses, phone
 numbers and web addresses in running text become links. Every other character
 is literal text: `<img src=...>` prints as itself and never reaches a markup
@@ -17,6 +18,8 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-
 # UK numbers as leaflets print them: 020 8547 6111, 0800 123 4567, +44 20 8547 6111.
 PHONE = re.compile(r"(?<![\w+])(?:\+44 ?(?:\(0\))? ?|0)\d{2,4}(?:[ -]?\d{3,4}){1,2}(?![\w-])")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+[^\s<>\"“”.,;:!?)\]’”']")
+# A reference to a contact's data, resolved when the leaflet is set.
+REF = re.compile(r"\{([a-z0-9][a-z0-9-]*)\.([a-z_]+)\}")
 # Anything that looks like contact data, for the translation checks.
 DATA = re.compile("|".join(f"(?:{p.pattern})" for p in (EMAIL, URL, PHONE)))
 
@@ -34,7 +37,8 @@ class Span:
     """A run of literal text with one set of inline attributes.
 
     `kind` is "text", or "email"/"phone"/"url" for contact data, which is
-    kept on one line (URLs may break after '/') and always reads left to right.
+    kept on one line (URLs may break after '/') and always reads left to right,
+    or "ref" for a `{contact.field}` reference not yet resolved.
     """
 
     text: str
@@ -46,7 +50,7 @@ class Span:
 
     @property
     def is_data(self) -> bool:
-        return self.kind != "text"
+        return self.kind not in ("text", "ref")
 
 
 def plain(spans: tuple[Span, ...]) -> str:
@@ -82,6 +86,11 @@ def parse(text: str, autolink: bool = True) -> tuple[Span, ...]:
             italic = not italic
             opened["italic"] = i + 1
             i += 1
+        elif ch == "{" and REF.match(text, i):
+            ref = REF.match(text, i)
+            flush()
+            spans.append(Span(ref.group(0), bold, italic, None, "ref"))
+            i = ref.end()
         elif ch == "[":
             close = _find_unescaped(text, "](", i + 1)
             end = text.find(")", close + 2) if close >= 0 else -1
@@ -167,9 +176,39 @@ def _merge(spans: list[Span]) -> list[Span]:
     for s in spans:
         if not s.text:
             continue
-        if out and not s.is_data and not out[-1].is_data and (out[-1].bold, out[-1].italic, out[-1].href) == (
+        if out and s.kind == "text" and out[-1].kind == "text" and (out[-1].bold, out[-1].italic, out[-1].href) == (
                 s.bold, s.italic, s.href):
             out[-1] = Span(out[-1].text + s.text, s.bold, s.italic, s.href)
         else:
             out.append(s)
     return out
+
+
+def address_of(href: str) -> str:
+    """A link's address as printed: www.example.org/page, name@example.org, 020 8547 6111."""
+    if href.startswith("mailto:"):
+        return href[len("mailto:"):]
+    if href.startswith("tel:"):
+        number = href[len("tel:"):]
+        return "0" + number[3:] if number.startswith("+44") else number
+    return re.sub(r"^https?://", "", href).rstrip("/")
+
+
+def for_print(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """Spans for paper: after a link whose text is not its address, the address
+    in brackets (a family cannot click a page)."""
+    out: list[Span] = []
+    for n, s in enumerate(spans):
+        out.append(s)
+        last_of_link = s.href and (n + 1 == len(spans) or spans[n + 1].href != s.href)
+        if last_of_link and s.kind == "text":
+            address = address_of(s.href)
+            if address.replace(" ", "") not in s.text.replace(" ", ""):
+                kind = "email" if s.href.startswith("mailto:") else "phone" if s.href.startswith("tel:") else "url"
+                out += [Span(" (", s.bold, s.italic), Span(address, s.bold, s.italic, s.href, kind),
+                        Span(")", s.bold, s.italic)]
+    return tuple(out)
+
+
+def has_text_links(spans: tuple[Span, ...]) -> bool:
+    return for_print(spans) != spans

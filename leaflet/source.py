@@ -140,7 +140,9 @@ def loads(text: str, name: str) -> Node:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise LeafletError(f"YAML syntax error: {exc.problem or exc.context}", name, line) from None
+        from .yamlhelp import explain
+
+        raise LeafletError(explain(exc, text), name, line) from None
     except yaml.YAMLError as exc:  # ReaderError and the like: not located by PyYAML
         raise LeafletError(f"YAML error: {exc}".splitlines()[0], name) from None
     finally:

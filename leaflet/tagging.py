@@ -2,7 +2,7 @@
 that ReportLab does not write.
 
 The text engine asks the canvas's `Tagger` for a structure element (H1, H2,
-P, Link, L/LI/LBody...) and wraps what it draws in marked content with an MCID
+P, Link, L/LI/Lbl/LBody, Table/TR/TH/TD, Figure, Sect...) and wraps what it draws in marked content with an MCID
 owned by that element; decoration is marked as Artifact. On save, the canvas
 writes StructTreeRoot, ParentTree, MarkInfo, StructParents and /Tabs /S on
 pages, /StructParent and /Contents on link annotations, and XMP metadata with
@@ -37,6 +37,7 @@ class Element:
     actual: str | None = None  # /ActualText: the element's text in reading order
     kids: list = field(default_factory=list)  # Element | (page, mcid) | ("annot", name, page)
     page: int | None = None  # first page it has content on
+    attributes: dict | None = None  # e.g. {"O": "Table", "Scope": "Column"} for a table's TH
 
 
 class Tagger:
@@ -135,6 +136,8 @@ def _write_structure(doc, tagger: Tagger, pages) -> None:
             d["Alt"] = PDFString(el.alt)
         if el.actual:
             d["ActualText"] = PDFString(el.actual)
+        if el.attributes:
+            d["A"] = PDFDictionary({k: PDFName(v) for k, v in el.attributes.items()})
         kids = []
         for kid in el.kids:
             if isinstance(kid, Element):

@@ -20,8 +20,11 @@ def test_generate_with_no_arguments_builds_every_leaflet(tmp_path):
     codes = ["en"] + sorted(p.parent.parent.name.replace("_", "-")  # folder zh_Hans: code zh-Hans
                             for p in (ROOT / "translations").glob("*/LC_MESSAGES/leaflet.po"))
     assert len(codes) == 13
+    examples = {f"{leaflet}/{leaflet}.{c}.{kind}.pdf" for leaflet in ("child-protection-conference", "private-fostering")
+                for c in ("en", "bn", "ur") for kind in ("screen", "print")}
     assert set(files) == {f"serious-case-reviews/serious-case-reviews.{c}.{kind}.pdf"
-                          for c in codes for kind in ("screen", "print")}
+                          for c in codes for kind in ("screen", "print")} | examples
+    files = {name: f for name, f in files.items() if name not in examples}
     for name, entry in files.items():
         data = (out / name).read_bytes()
         assert entry["sha256"] == hashlib.sha256(data).hexdigest()
@@ -48,7 +51,7 @@ def test_a_user_mistake_is_one_line_exit_2_and_nothing_written(tmp_path):
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in done.stderr
     assert lines[0].startswith("error: ") and "bad.yaml:" in lines[0]
-    assert "unknown key 'subtitel' (did you mean 'subtitle'?)" in lines[0]
+    assert "unknown key 'subtitel' (allowed here: title, subtitle, wordmarks, text); did you mean 'subtitle'?" in lines[0]
     assert not (tmp_path / "o").exists()
 
 

@@ -28,12 +28,13 @@ def test_seed_leaflet_is_reproduced_word_for_word():
         para = words(para)
         if para.endswith("?") or len(para) > 80 and not para.startswith(("If you want", "www.")):
             assert para in ours, para[:60]
-    c = leaflet.contact
-    assert (c.name, c.role.text, c.department.text) == ("Lee Hopkins", "Strategic Manager", "Safeguarding Services")
+    (c,) = leaflet.contacts
+    assert (c.name, c.role.text, c.team.text) == ("Lee Hopkins", "Strategic Manager", "Safeguarding Services")
     assert c.address == ("Guildhall 2", "Kingston") and c.postcode == "KT1 1EU"
-    assert (c.telephone, c.email) == ("020 8547 6111", "safeguarding.children@rbk.kingston.gov.uk")
+    assert ([(p.kind, p.number) for p in c.phones], c.email) == ([("telephone", "020 8547 6111")],
+                                                                  "safeguarding.children@rbk.kingston.gov.uk")
     assert c.website_label == "www.kingstonlscb.org.uk"
-    assert leaflet.further_reading_label == "www.dcsf.gov.uk/everychildmatters/safeguardingandsocialcare"
+    assert [f.label for f in leaflet.further_reading] == ["www.dcsf.gov.uk/everychildmatters/safeguardingandsocialcare"]
     assert [m.name for m in leaflet.wordmarks] == ["Kingston Children & Young People's Trust", "Kingston LSCB"]
     assert leaflet.wordmarks[0].strapline == "Making a Difference Together"
 
@@ -70,21 +71,21 @@ def line_of(path: Path, needle: str) -> int:
 
 
 @pytest.mark.parametrize("change, expected", [
-    (lambda d: d["sections"][2].__setitem__("answer", "text"), r"sections\[2\]\.answer: must be a list, got text"),
+    (lambda d: d["sections"][2].__setitem__("answer", "text"), r"sections\[2\]\.answer: must be a list of blocks .*, got text 'text'"),
     (lambda d: d["sections"][2]["answer"][0].__setitem__("text", ["a", "b"]),
      r"sections\[2\]\.answer\[0\]\.text: must be text, got a list"),
-    (lambda d: d["front"].__setitem__("subtitel", "x"), r"front\.subtitel: unknown key 'subtitel' \(did you mean 'subtitle'\?\)"),
-    (lambda d: d.pop("back"), r"missing required key 'back'"),
+    (lambda d: d["front"].__setitem__("subtitel", "x"), r"front\.subtitel: unknown key 'subtitel' \(allowed here: title, subtitle, wordmarks, text\); did you mean 'subtitle'\?"),
+    (lambda d: d.pop("sections"), r"missing required key 'sections'"),
     (lambda d: d["front"].__setitem__("title", "   "), r"front\.title: must not be empty"),
     (lambda d: d["sections"][1].__setitem__("id", d["sections"][0]["id"]), r"sections\[1\]\.id: duplicate id 'what-is-kscb'"),
     (lambda d: d["sections"][0]["answer"][1].__setitem__("id", "brings-together"),
-     r"duplicate id 'faq\.what-is-kscb\.brings-together'"),
-    (lambda d: d["back"]["contact"].__setitem__("email", "not-an-address"), r"'not-an-address' is not an e-mail address"),
-    (lambda d: d["back"]["contact"].__setitem__("website", "javascript:alert(1)"),
+     r"answer\[1\]\.id: duplicate id 'brings-together'"),
+    (lambda d: d["back"]["contacts"][0].__setitem__("email", "not-an-address"), r"'not-an-address' is not an e-mail address"),
+    (lambda d: d["back"]["contacts"][0].__setitem__("website", "javascript:alert(1)"),
      r"is not a web address starting with https://"),
-    (lambda d: d["back"]["contact"].__setitem__("telephone", 2085476111), r"is not a UK telephone number"),
-    (lambda d: d["back"]["contact"].__setitem__("postcode", "KT1"), r"'KT1' is not a UK postcode"),
-    (lambda d: d["front"].__setitem__("title", "Call 020 8547 6111"), r"contact data '020 8547 6111' belongs in a data field"),
+    (lambda d: d["back"]["contacts"][0].__setitem__("telephone", 2085476111), r"'2085476111' is not a UK phone number"),
+    (lambda d: d["back"]["contacts"][0].__setitem__("postcode", "KT1"), r"'KT1' is not a UK postcode"),
+    (lambda d: d["front"].__setitem__("title", "Call 020 8547 6111"), r"contact data '020 8547 6111' cannot be typed into text: put the number in a contact .* write \{duty\.telephone\} here"),
     (lambda d: d["front"].__setitem__("title", "**Unclosed bold"), r"'\*\*' opened here is never closed"),
     (lambda d: d["front"].__setitem__("title", "[x](javascript:alert(1))"), r"link address must start with https://"),
     (lambda d: d.__setitem__("id", "Bad Id"), r"'Bad Id' is not a valid id"),
@@ -97,7 +98,7 @@ def test_content_errors_are_one_located_line(write_content, change, expected):
 
 
 def test_error_points_at_the_offending_line(write_content):
-    path = write_content(lambda d: d["back"]["contact"].__setitem__("email", "nobody-at-example"))
+    path = write_content(lambda d: d["back"]["contacts"][0].__setitem__("email", "nobody-at-example"))
     with pytest.raises(LeafletError) as exc:
         content.load(path)
     assert exc.value.line == line_of(path, "nobody-at-example")
@@ -123,7 +124,7 @@ def test_a_logo_needs_alternative_text(write_content, tmp_path):
 
     leaflet = content.load(write_content(with_logo("Kingston LSCB logo")))
     mark = leaflet.wordmarks[1]
-    assert mark.logo.endswith("lscb.png") and mark.alt.text == "Kingston LSCB logo"
+    assert mark.logo.endswith("lscb.png") and mark.alt.text == "Kingston LSCB logo" and mark.height_mm is None
     assert "wordmarks.lscb.alt" in [b.id for b in leaflet.blocks()]  # translatable like any block
     assert "a logo needs 'alt'" in error_for(write_content, with_logo(None))
     missing = lambda d: d["front"]["wordmarks"][1].update(logo="nowhere.png", alt="x")

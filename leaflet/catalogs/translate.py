@@ -58,12 +58,7 @@ def _translate_blocks(leaflet: Leaflet, accepted: dict) -> Leaflet:
         return block if text is None else block.with_text(text, _english_runs(markup.parse(text), block.spans,
                                                                               leaflet.language))
 
-    contact = replace(leaflet.contact, role=tr(leaflet.contact.role), department=tr(leaflet.contact.department))
-    marks = tuple(replace(m, alt=tr(m.alt)) if m.alt else m for m in leaflet.wordmarks)
-    sections = tuple(replace(s, question=tr(s.question), answer=tuple(tr(p) for p in s.answer))
-                     for s in leaflet.sections)
-    return replace(leaflet, title=tr(leaflet.title), subtitle=tr(leaflet.subtitle), wordmarks=marks, sections=sections,
-                   intro=tr(leaflet.intro), contact=contact, further_reading=tr(leaflet.further_reading))
+    return leaflet.map_blocks(tr)
 
 
 def _english_runs(spans: tuple, english: tuple, language: str) -> tuple:

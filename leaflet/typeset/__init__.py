@@ -32,6 +32,16 @@ def typeset(edition: Edition, layout: Layout) -> Typeset:
         return _typeset(edition, layout)
     except MissingGlyphs as exc:
         raise LeafletError(f"[{edition.language}] {exc}", edition.leaflet.source) from None
+    except flow.DoesNotFit as exc:
+        raise too_tall(edition, exc) from None
+
+
+def too_tall(edition: Edition, exc: flow.DoesNotFit) -> LeafletError:
+    """A block that cannot be split (a table row, a figure) and is taller than a page."""
+    f = exc.args[0] if exc.args else None
+    what = type(f).__name__.lower() if f is not None else "block"
+    return LeafletError(f"[{edition.language}] a {what} is taller than a whole page and cannot be split: "
+                        "shorten it (a table's longest cell, a figure's width_mm)", edition.leaflet.source)
 
 
 def _typeset(edition: Edition, layout: Layout) -> Typeset:
@@ -44,13 +54,14 @@ def _typeset(edition: Edition, layout: Layout) -> Typeset:
         band, marks = story.front_band(edition, layout), story.wordmarks(edition, layout, frames["wordmarks"][0])
         fit.check_fits(edition, "front panel (title)", band, frames["band"])
         fit.check_fits(edition, "front panel (organisations)", marks, frames["wordmarks"])
-        return band, fit.to_bottom(marks, frames["wordmarks"]), fit.fit_back(edition, layout, frames["back"])
+        return band, fit.to_bottom(marks, frames["wordmarks"]), fit.fit_back(edition, layout, frames["back"], spill)
 
+    spill = fit.back_spill(edition, layout, frames["back"])  # contacts the back page cannot hold
     fixed_panels()  # a front or back that cannot fit fails before any page is set
     width, height = frames["faq-even"]
     for pages in range(4, MAX_PAGES + 1, 4):
         for size in layout.body_sizes(grown=pages > 4):
-            faq = story.faq(edition, layout, size)
+            faq = story.faq(edition, layout, size) + story.spilled(edition, layout, size, spill)
             if flow.pages_needed(faq, width, height, pages - 2) > pages - 2:
                 continue
             band, marks, back = fixed_panels()
@@ -77,8 +88,8 @@ def check_coverage(edition: Edition, layout: Layout) -> None:
 
 def _warnings(edition: Edition, panels: story.Panels) -> list[str]:
     out = []
-    for f in [*panels.band, *panels.wordmarks, *panels.faq, *panels.back]:
-        for word in getattr(f, "overlong", ()):
-            out.append(f"[{edition.language}] block {f.block_id or '?'}: '{word}' is wider than a line "
-                       "and was split")
+    for block in [*panels.band, *panels.wordmarks, *panels.faq, *panels.back]:
+        texts = block.texts() if hasattr(block, "texts") else [block]  # a list item, callout, table: its text
+        out += [f"[{edition.language}] block {getattr(f, 'block_id', None) or '?'}: '{word}' is wider than a line "
+                "and was split" for f in texts for word in getattr(f, "overlong", ())]
     return out

@@ -13,7 +13,7 @@ read first. Every block keeps its own language, for tagging and shaping.
 from __future__ import annotations
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable
+from reportlab.platypus import CondPageBreak, Flowable
 
 from ..edition import Edition
 from ..errors import LeafletError
@@ -21,9 +21,11 @@ from ..layout import MM, Layout
 from ..tagging import ARTIFACT_BEGIN, ARTIFACT_END
 from ..text.paragraph import TextBlock
 from . import document, fit, flow, story
+from .figures import Figure
 from .story import Panels
 
 MODES = ("parallel", "blocks", "flip")
+TITLE_SCALES = (1.0, 0.85, 0.7)
 GUTTER = 6 * MM
 RULE_INDENT = 3.5 * MM
 
@@ -118,6 +120,12 @@ def combine(first: list, second: list, mode: str, first_on_right: bool, rule: st
         raise LeafletError("the two editions' panels differ in structure")
     out = []
     for a, b in zip(first, second):
+        if isinstance(a, CondPageBreak):
+            out.append(CondPageBreak(max(a.height, b.height) * (1 if mode == "parallel" else 2)))
+            continue
+        if isinstance(a, Figure) and isinstance(b, Figure) and a.path == b.path and not (a.alt or b.alt):
+            out.append(a)  # a decorative image is the same in both: set once
+            continue
         if isinstance(b, TextBlock):
             b.bookmark = None  # one outline, in the first-read language
             if a.spans == b.spans:  # a name, an address: the same in both, set once
@@ -127,30 +135,55 @@ def combine(first: list, second: list, mode: str, first_on_right: bool, rule: st
     return out
 
 
-def panels(first: Edition, second: Edition, layout: Layout, body: float, mode: str, width: float) -> Panels:
+def panels(first: Edition, second: Edition, layout: Layout, body: float, mode: str, width: float,
+           back_frame: tuple[float, float] | None = None, band_frame: tuple[float, float] | None = None) -> Panels:
     """Interleaved panels. The front keeps the organisations and languages once;
     further reading flows after the questions, and the back page holds the
-    introduction (it ends "...by contacting:") with the contact details."""
+    introduction (it ends "...by contacting:") with the contact details.
+    Contacts that do not fit the back page (a leaflet may have several) flow
+    after the further reading, the introduction with the first of them, the
+    last ones staying on the back."""
     rule, right = layout.colours["rule"], first.rtl
     st = story.style(layout, "body", body)
     contact = story.scaled(story.style(layout, "contact"), layout, body)
     # The cover stacks the two titles, the first-read language on top: a 30 pt
     # title does not fit a half-width column.
-    band = story.front_band(first, layout)[:2] + story.front_band(second, layout)[:2]
-    band[2].spaceBefore = band[1].getSpaceAfter() + story.style(layout, "subtitle").size
-    faq = story.keep_with_next(combine(story.faq(first, layout, body) + story.further(first, layout, st),
-                                       story.faq(second, layout, body) + story.further(second, layout, st),
-                                       mode, right, rule))
+    # Two long titles may not fit the band at full size: then both are set smaller, alike.
+    for scale in TITLE_SCALES:
+        band = story.front_band(first, layout, scale)[:2] + story.front_band(second, layout, scale)[:2]
+        band[2].spaceBefore = band[1].getSpaceAfter() + story.style(layout, "subtitle").size
+        if band_frame is None or fit.overflow(band, band_frame) <= 0.01:
+            break
+    faq = combine(story.faq(first, layout, body) + story.further(first, layout, st),
+                  story.faq(second, layout, body) + story.further(second, layout, st), mode, right, rule)
+    intro = combine(story.intro(first, st, layout), story.intro(second, st, layout), mode, right, rule)
     # Contact lines go one under the other even in parallel mode: an e-mail
     # address does not fit half a column, and most lines are the same in both.
-    back = (combine([story.intro(first, st)], [story.intro(second, st)], mode, right, rule)
-            + combine(story.contact_lines(first, st, contact), story.contact_lines(second, st, contact), "blocks",
-                      right, rule))
+    count = len(first.leaflet.contacts)
+    groups = [combine(story.contact_group(first, n, st, contact), story.contact_group(second, n, st, contact),
+                      "blocks", right, rule) for n in range(count)]
+    back: list = []
+    while groups and (back_frame is None or not back or fit.overflow(intro + groups[-1] + back, back_frame) <= 0.01):
+        back = groups.pop() + back
+    if groups:  # the introduction goes with the first contact, wherever that is
+        faq += intro + [f for g in groups for f in g]
+    else:
+        back = intro + back
+    faq = story.keep_with_next(faq)
     return Panels(band, story.wordmarks(first, layout, width), faq, back)
 
 
 def typeset(first: Edition, second: Edition, layout: Layout, mode: str):
     """(pdf, pages, body size) of a bilingual edition."""
+    from . import too_tall
+
+    try:
+        return _typeset(first, second, layout, mode)
+    except flow.DoesNotFit as exc:
+        raise too_tall(first, exc) from None
+
+
+def _typeset(first: Edition, second: Edition, layout: Layout, mode: str):
     if mode not in MODES:
         raise LeafletError(f"unknown bilingual mode '{mode}' (modes: {', '.join(MODES)})")
     frames = document.frame_sizes(first, layout)
@@ -159,7 +192,7 @@ def typeset(first: Edition, second: Edition, layout: Layout, mode: str):
         return _flip(first, second, layout, frames)
     for pages in range(4, 49, 4):
         for size in layout.body_sizes(grown=pages > 4):
-            p = panels(first, second, layout, size, mode, frames["wordmarks"][0])
+            p = panels(first, second, layout, size, mode, frames["wordmarks"][0], frames["back"], frames["band"])
             p = Panels(p.band, fit.to_bottom(p.wordmarks, frames["wordmarks"]), p.faq, p.back)
             if flow.pages_needed(p.faq, width, height, pages - 2) > pages - 2:
                 continue
@@ -175,12 +208,16 @@ def typeset(first: Edition, second: Edition, layout: Layout, mode: str):
 def _flip(first: Edition, second: Edition, layout: Layout, frames):
     """Two leaflets of pages/2 each, in one file: the same size in both halves."""
     width, height = frames["faq-even"]
+    spills = {e.language: fit.back_spill(e, layout, frames["back"]) for e in (first, second)}
     for half in range(4, 25, 2):
         for size in layout.body_sizes(grown=half > 4):
             halves = [(e, story.panels(e, layout, size, frames["back"][0])) for e in (first, second)]
+            # contacts a back page cannot hold follow the questions, as in a single edition
+            halves = [(e, Panels(p.band, p.wordmarks, p.faq + story.spilled(e, layout, size, spills[e.language]),
+                                 p.back)) for e, p in halves]
             if all(flow.pages_needed(p.faq, width, height, half - 2) <= half - 2 for _, p in halves):
                 halves = [(e, Panels(p.band, fit.to_bottom(p.wordmarks, frames["wordmarks"]), p.faq,
-                                     fit.fit_back(e, layout, frames["back"]))) for e, p in halves]
+                                     fit.fit_back(e, layout, frames["back"], spills[e.language]))) for e, p in halves]
                 try:
                     return document.render_halves(layout, halves, 2 * half), 2 * half, size
                 except document.TooLong:

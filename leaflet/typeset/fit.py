@@ -9,10 +9,22 @@ from ..layout import MM, Layout
 from . import story
 
 
-def fit_back(edition: Edition, layout: Layout, frame: tuple[float, float]) -> list:
+def back_spill(edition: Edition, layout: Layout, frame: tuple[float, float]) -> int:
+    """How many contacts (with the introduction) must move to the inner pages
+    for the back page to fit at the smallest body size: 0 for most leaflets.
+    The last contact always stays on the back page (a back page of text that
+    does not fit is the author's to shorten)."""
+    smallest = layout.body_sizes()[-1]
+    for spill in range(len(edition.leaflet.contacts)):
+        if overflow(story.back(edition, layout, frame[0], smallest, spill), frame) <= 0.01:
+            return spill
+    return 0  # even the further reading alone overflows: fit_back says so
+
+
+def fit_back(edition: Edition, layout: Layout, frame: tuple[float, float], spill: int = 0) -> list:
     """The back page at the largest body size at which it fits."""
     for size in layout.body_sizes():
-        back = story.back(edition, layout, frame[0], size)
+        back = story.back(edition, layout, frame[0], size, spill)
         if overflow(back, frame) <= 0.01:
             return back
     check_fits(edition, "back panel", back, frame)

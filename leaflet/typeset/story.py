@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from babel.dates import format_date
+from babel.dates import format_date, format_interval, get_day_names
+from babel.lists import format_list
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
@@ -12,8 +13,9 @@ from ..catalogs import languages
 from ..content import Block
 from ..edition import Edition
 from ..layout import MM, Layout
-from ..markup import Span, href_for, plain
+from ..markup import Span, for_print, href_for, plain
 from ..text.paragraph import Style, TextBlock
+from . import blocks
 
 
 @dataclass(frozen=True)
@@ -37,10 +39,21 @@ def panels(edition: Edition, layout: Layout, body: float, back_width: float) -> 
                   back(edition, layout, back_width, body))
 
 
-def _block(edition: Edition, block: Block, st: Style, role: str = "P", bookmark: bool = False) -> TextBlock:
+def _block(edition: Edition, block: Block, st: Style, role: str = "P", bookmark: bool = False,
+           groups: tuple = (), key: object = None) -> TextBlock:
     language, rtl = edition.language_of(block)
-    return TextBlock(block.spans, language, rtl, st, role, block.id,
-                     bookmark=plain(block.spans) if bookmark else None)
+    spans = edition.leaflet.resolve(block.spans)  # {duty.telephone} -> the linked number
+    if edition.medium == "print":
+        spans = for_print(spans)
+    return TextBlock(spans, language, rtl, st, role, block.id,
+                     bookmark=plain(block.spans) if bookmark else None, groups=groups, key=key)
+
+
+def set_body(edition: Edition, layout: Layout, items, st: Style, heading: str = "H3") -> list[Flowable]:
+    """A body of blocks (paragraphs, lists, callouts, tables, figures, QR codes)."""
+    return blocks.body(edition, layout, items, st,
+                       lambda b, s, role, groups=(), key=None: _block(edition, b, s, role, groups=groups, key=key),
+                       lambda spans, s: _text(edition, spans, s), heading)
 
 
 def _text(edition: Edition, spans: tuple[Span, ...], st: Style, role: str = "P", language: str | None = None,
@@ -48,9 +61,14 @@ def _text(edition: Edition, spans: tuple[Span, ...], st: Style, role: str = "P",
     return TextBlock(spans, language or edition.language, edition.rtl if rtl is None else rtl, st, role)
 
 
-def front_band(edition: Edition, layout: Layout) -> list[Flowable]:
+def front_band(edition: Edition, layout: Layout, title_scale: float = 1.0) -> list[Flowable]:
+    """The title block; `title_scale` < 1 sets the title smaller (two titles stacked in a bilingual cover)."""
     leaflet = edition.leaflet
-    out = [_block(edition, leaflet.title, style(layout, "title"), "H1"),
+    title = style(layout, "title")
+    if title_scale != 1.0:
+        title = Style(**{**title.__dict__, "size": round(title.size * title_scale, 2),
+                         "space_after": title.space_after * title_scale})
+    out = [_block(edition, leaflet.title, title, "H1"),
            _block(edition, leaflet.subtitle, style(layout, "subtitle"))]
     if not edition.is_english:
         # So that a professional can tell what they hand out: the language's own
@@ -68,14 +86,15 @@ def wordmarks(edition: Edition, layout: Layout, width: float) -> list[Flowable]:
 
     The languages are on the front, not the back, so that a family sees its
     own language's name first thing (and the back of a Nastaliq edition is full)."""
-    out: list[Flowable] = []
+    out: list[Flowable] = set_body(edition, layout, edition.leaflet.front, style(layout, "body"), "H2")
     if edition.also:
         out += also_available(edition, style(layout, "body"), style(layout, "contact"), width)
     # Organisation names are brand marks: set in English, as their logos would be;
     # a logo is a Figure whose alternative text is in the edition's language.
     for mark in edition.leaflet.wordmarks:
         if mark.logo:
-            out.append(Logo(mark.logo, plain(mark.alt.spans), edition.language_of(mark.alt)[0], LOGO_HEIGHT))
+            height = mark.height_mm * MM if mark.height_mm else LOGO_HEIGHT
+            out.append(Logo(mark.logo, plain(mark.alt.spans), edition.language_of(mark.alt)[0], height))
         else:
             out.append(_text(edition, (Span(mark.name),), style(layout, "wordmark"), language="en", rtl=False))
         if mark.strapline:
@@ -116,7 +135,7 @@ def faq(edition: Edition, layout: Layout, body: float) -> list[Flowable]:
     out: list[Flowable] = []
     for section in edition.leaflet.sections:
         out.append(_block(edition, section.question, q_style, "H2", bookmark=True))
-        out.extend(_block(edition, p, a_style) for p in section.answer)
+        out.extend(set_body(edition, layout, section.answer, a_style))
     return keep_with_next(out)
 
 
@@ -190,41 +209,91 @@ def keep_with_next(flowables: list[Flowable]) -> list[Flowable]:
     return out
 
 
-def back(edition: Edition, layout: Layout, width: float, size: float | None = None) -> list[Flowable]:
-    """The back page at body size `size` (the layout's default when None)."""
-    body, contact = style(layout, "body", size), scaled(style(layout, "contact"), layout, size)
-    return [intro(edition, body)] + contact_lines(edition, body, contact) + further(edition, layout, body)
+def back(edition: Edition, layout: Layout, width: float, size: float | None = None, spill: int = 0) -> list[Flowable]:
+    """The back page at body size `size` (the layout's default when None). With
+    `spill`, the introduction and the first `spill` contacts are not on it:
+    they follow the questions (`spilled`), when a leaflet has more contacts
+    than its back page holds."""
+    st, contact = style(layout, "body", size), scaled(style(layout, "contact"), layout, size)
+    count = len(edition.leaflet.contacts)
+    out = (intro(edition, st, layout) if not spill else []) + \
+        [f for n in range(spill, count) for f in contact_group(edition, n, st, contact)] + further(edition, layout, st)
+    return out or [Spacer(0, 1)]  # a leaflet may have no back matter: the page is still there
 
 
-def intro(edition: Edition, body: Style) -> Flowable:
-    return _block(edition, edition.leaflet.intro, body)
-
-
-def contact_lines(edition: Edition, body: Style, contact: Style) -> list[Flowable]:
-    labels, c = edition.labels, edition.leaflet.contact
-    # The name, address and postcode are data, in the leaflet's own language (a
-    # screen reader reads "Lee Hopkins" and "KT1 1EU" in an English voice);
-    # role and department are translated. Alignment stays the edition's.
-    data = edition.leaflet.language
-    lines: list[tuple[tuple[Span, ...], str]] = [((Span(c.name, bold=True),), data),
-                                                 (c.role.spans, edition.language_of(c.role)[0]),
-                                                 (c.department.spans, edition.language_of(c.department)[0])]
-    lines += [((Span(a),), data) for a in c.address] + [((Span(c.postcode),), data)]
-    out = [_text(edition, spans, contact if i < len(lines) - 1 else _after(contact, body.space_after), language=lang)
-           for i, (spans, lang) in enumerate(lines)]
-    for name, value, kind, href in (
-            (labels.telephone, c.telephone, "phone", c.telephone_href),
-            (labels.email, c.email, "email", href_for("email", c.email)),
-            (labels.website, c.website_label, "url", c.website)):
-        out.append(_text(edition, (Span(f"{name}: ", bold=True), Span(value, href=href, kind=kind)), contact))
+def spilled(edition: Edition, layout: Layout, size: float, spill: int) -> list[Flowable]:
+    """What `back(spill=...)` leaves out, to follow the questions on the inner pages."""
+    if not spill:
+        return []
+    st, contact = style(layout, "body", size), scaled(style(layout, "contact"), layout, size)
+    out: list[Flowable] = []
+    for n in range(spill):  # a contact is not split over two pages: its lines are short, so count them
+        group = contact_group(edition, n, st, contact)
+        need = len(group) * contact.size * contact.leading + st.space_after
+        if n == 0:  # the introduction stays with the first contact
+            out += [CondPageBreak(need + 2 * st.size * st.leading)] + intro(edition, st, layout)
+        out += [CondPageBreak(need)] + group
     return out
 
 
+def intro(edition: Edition, st: Style, layout: Layout) -> list[Flowable]:
+    """The back page's text before the contacts."""
+    return set_body(edition, layout, edition.leaflet.intro, st)
+
+
+def contact_group(edition: Edition, n: int, body: Style, contact: Style) -> list[Flowable]:
+    """The lines of the leaflet's contact number `n`: name, role, team, address,
+    then each number, e-mail and website labelled, then opening hours."""
+    contacts = edition.leaflet.contacts
+    return _contact(edition, contacts[n], body, contact, last=n == len(contacts) - 1)
+
+
+def _contact(edition: Edition, c, body: Style, contact: Style, last: bool) -> list[Flowable]:
+    labels = edition.labels
+    # The name, address and postcode are data, in the leaflet's own language (a
+    # screen reader reads "Lee Hopkins" and "KT1 1EU" in an English voice);
+    # role and team are translated. Alignment stays the edition's.
+    data = edition.leaflet.language
+    lines: list[tuple[tuple[Span, ...], str]] = [((Span(c.name, bold=True),), data)] if c.name else []
+    lines += [(edition.leaflet.resolve(b.spans), edition.language_of(b)[0]) for b in (c.role, c.team) if b]
+    lines += [((Span(a),), data) for a in c.address] + ([((Span(c.postcode),), data)] if c.postcode else [])
+    out = [_text(edition, spans, contact if i < len(lines) - 1 else _after(contact, body.space_after), language=lang)
+           for i, (spans, lang) in enumerate(lines)]  # the last with a gap before the numbers
+    data = [(labels.phone(p.kind), p.display, "phone", p.href) for p in c.phones]
+    if c.email:
+        data.append((labels.email, c.email, "email", href_for("email", c.email)))
+    if c.website:
+        data.append((labels.website, c.website_label, "url", c.website))
+    for name, value, kind, href in data:
+        out.append(_text(edition, (Span(f"{name}: ", bold=True), Span(value, href=href, kind=kind)), contact))
+    if c.hours:
+        out.append(_text(edition, (Span(f"{labels.hours}:", bold=True),), contact))
+        out += [_text(edition, (Span(opening(edition.language, h)),), contact) for h in c.hours]
+    if out and not last:
+        out[-1].spaceAfter = body.space_after * 2
+    return out
+
+
+def opening(language: str, hours) -> str:
+    """"Monday–Friday: 09:00–17:00" in the edition's language and conventions (Babel, CLDR)."""
+    locale = language.replace("-", "_")
+    names = get_day_names("wide", locale=locale)
+    days = list(hours.days)
+    if len(days) > 2 and days == list(range(days[0], days[-1] + 1)):
+        day_text = f"{names[days[0]]}\u2013{names[days[-1]]}"
+    else:
+        day_text = format_list([names[d] for d in days], locale=locale)
+    times = format_interval(hours.opens, hours.closes, "Hm", locale=locale)
+    return f"{day_text}: {times}" if not language.startswith(("zh", "ko")) else f"{day_text} {times}"
+
+
 def further(edition: Edition, layout: Layout, body: Style) -> list[Flowable]:
-    """Further reading, its web address, and the date of this version."""
+    """Further reading, each with its web address, and the date of this version."""
     leaflet = edition.leaflet
-    out = [_block(edition, leaflet.further_reading, _before(_after(body, 0.0), body.space_after)),
-           _text(edition, (Span(leaflet.further_reading_label, href=leaflet.further_reading_url, kind="url"),), body)]
+    out: list[Flowable] = []
+    for f in leaflet.further_reading:
+        out += [_block(edition, f.text, _before(_after(body, 0.0), body.space_after)),
+                _text(edition, (Span(f.label, href=f.url, kind="url"),), body)]
     if leaflet.updated:
         date = format_date(leaflet.updated, "long", locale=edition.language.replace("-", "_"))
         out.append(_text(edition, (Span(edition.labels.updated_on(date)),),
