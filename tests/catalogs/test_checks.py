@@ -55,8 +55,8 @@ def spoil(translations, language, old, new, domain="serious-case-reviews"):
 def test_rejected_and_fuzzy_entries_never_reach_the_edition(translations):
     leaflet = content.load(SEED)
     spoil(translations, "pl", 'msgstr "Analizy poważnych przypadków"', 'msgstr "<img src=\\"/etc/passwd\\">"')
-    spoil(translations, "pl", "#: content/serious-case-reviews.yaml:14\n",
-          "#: content/serious-case-reviews.yaml:14\n#, fuzzy\n")
+    spoil(translations, "pl", 'msgctxt "serious-case-reviews:front.subtitle"\n',
+          '#, fuzzy\nmsgctxt "serious-case-reviews:front.subtitle"\n')
     content_review, _ = translate.reviews(leaflet, "pl")
     assert "serious-case-reviews:front.title" not in content_review.accepted
     assert [p.context for p in content_review.rejected] == ["serious-case-reviews:front.title"]
