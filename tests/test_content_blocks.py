@@ -56,7 +56,8 @@ def error(answer: str, back: str = "") -> str:
 
 def test_every_block_type_parses_from_the_examples():
     cpc, pf = content.load(CPC), content.load(PF)
-    kinds = {type(b).__name__ for lf in (cpc, pf) for s in lf.sections for b in s.answer}
+    kinds = {type(b).__name__ for lf in (cpc, pf) for body in [s.answer for s in lf.sections] + [lf.intro]
+             for b in body}
     assert kinds == {"Block", "List", "Callout", "Table", "Figure", "QR"}
     agenda = cpc.sections[3].answer[1]
     assert isinstance(agenda, Table) and len(agenda.header) == 2 and len(agenda.rows) == 5
@@ -66,7 +67,7 @@ def test_every_block_type_parses_from_the_examples():
     assert isinstance(danger, Callout) and danger.kind == "safety" and danger.title.text == "If a child is in danger now"
     dots = pf.sections[1].answer[-1]
     assert isinstance(dots, Figure) and dots.alt is None  # decorative
-    code = cpc.sections[4].answer[2]
+    code = cpc.intro[0]
     assert isinstance(code, QR) and code.size_mm >= 20 and code.label.startswith("www.gov.uk/")
     assert [c.id for c in cpc.contacts] == ["conference", "advice", "advocacy"]
     assert [p.kind for p in cpc.contacts[1].phones] == ["telephone", "out_of_hours", "relay_uk"]
@@ -225,7 +226,7 @@ def test_the_template_extracts_every_new_block_with_a_note():
     by_ctx = {e.msgctxt.split(":", 1)[1]: e for e in pot}
     for ctx in ("faq.who-comes.list.3", "faq.who-comes.list.3.2", "faq.before.steps.1", "faq.what-is-it.danger.title",
                 "faq.what-is-it.danger", "faq.after.complaints.2", "faq.on-the-day.agenda.h1",
-                "faq.on-the-day.agenda.r5c2", "faq.after.more.caption", "contact.conference.team"):
+                "faq.on-the-day.agenda.r5c2", "back.more.caption", "contact.conference.team"):
         assert ctx in by_ctx, ctx
         assert by_ctx[ctx].comment.strip(), ctx
     assert "numbered list" in by_ctx["faq.before.steps.1"].comment

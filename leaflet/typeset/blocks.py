@@ -198,6 +198,8 @@ class Callout(Flowable):
                 used += gap + h
                 continue
             pieces = p.split(self._inner(availWidth), room - used - gap)
+            if len(pieces) > 1 and len(pieces[1].lines_at(self._inner(availWidth))) < 2:
+                pieces = []  # one line alone in a box of its own reads as a new note: keep the lines together
             head = self.parts[:i] + (pieces[:1] if len(pieces) > 1 else [])
             tail = (pieces[1:] if len(pieces) > 1 else [p]) + self.parts[i + 1:]
             if not head or all(h.role.startswith("H") for h in head):

@@ -230,8 +230,9 @@ def spilled(edition: Edition, layout: Layout, size: float, spill: int) -> list[F
     for n in range(spill):  # a contact is not split over two pages: its lines are short, so count them
         group = contact_group(edition, n, st, contact)
         need = len(group) * contact.size * contact.leading + st.space_after
-        if n == 0:  # the introduction stays with the first contact
-            out += [CondPageBreak(need + 2 * st.size * st.leading)] + intro(edition, st, layout)
+        if n == 0:  # the introduction's last block ("...contact:") stays with the first contact
+            lead = intro(edition, st, layout)
+            out += lead[:-1] + [CondPageBreak(need + 2 * st.size * st.leading)] + lead[-1:]
         out += [CondPageBreak(need)] + group
     return out
 
