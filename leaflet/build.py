@@ -78,13 +78,18 @@ def editions_of(leaflet: content.Leaflet, languages: list[str] | None = None,
     return out, warnings
 
 
-def make(edition: Edition) -> list[Output]:
+def layout_of(leaflet: content.Leaflet, name: str | None = None) -> layouts.Layout:
+    """The layout `--layout` names, else the content file's `layout:`."""
+    return layouts.load(name or leaflet.layout)
+
+
+def make(edition: Edition, layout: layouts.Layout | None = None) -> list[Output]:
     """Both files of one edition, in memory."""
     leaflet = edition.leaflet
-    layout = layouts.load(leaflet.layout)
+    layout = layout or layout_of(leaflet)
     result = typeset(edition, layout)
     partial = ".partial" if edition.partial or edition.partial_labels else ""
-    stem = f"{leaflet.id}.{edition.code}{partial}"
+    stem = f"{leaflet.id}.{edition.code}{partial}{layout.file_tag}"
     meta = {"/Title": markup.plain(leaflet.title.spans), "/Author": leaflet.organisation,
             "/Subject": f"{markup.plain(leaflet.subtitle.spans)} (for printing)", "/Creator": "leaflet"}
     # Paper shows a link's address after its text: set again for print when the text has such links.
@@ -96,17 +101,17 @@ def make(edition: Edition) -> list[Output]:
                   english_blocks=edition.partial + edition.partial_labels)
     return [Output(Path(leaflet.id) / f"{stem}.screen.pdf", result.pdf, format="screen", sheets=result.pages,
                    **common),
-            Output(Path(leaflet.id) / f"{stem}.print.pdf", printed, format="print", sheets=paper.pages // 2,
+            Output(Path(leaflet.id) / f"{stem}.print.pdf", printed, format="print", sheets=_sides(layout, paper.pages),
                    **{**common, "pages": paper.pages, "body_size": paper.body_size})]
 
 
-def make_bilingual(first: Edition, second: Edition, mode: str) -> list[Output]:
+def make_bilingual(first: Edition, second: Edition, mode: str, layout: layouts.Layout | None = None) -> list[Output]:
     """Both files of a bilingual edition (community language first, English second)."""
     leaflet = first.leaflet
-    layout = layouts.load(leaflet.layout)
+    layout = layout or layout_of(leaflet)
     pdf, pages, size = bilingual.typeset(first, second, layout, mode)
     partial = ".partial" if first.partial or first.partial_labels else ""
-    stem = f"{leaflet.id}.{first.code}+{second.code}{partial}"
+    stem = f"{leaflet.id}.{first.code}+{second.code}{partial}{layout.file_tag}"
     meta = {"/Title": f"{markup.plain(leaflet.title.spans)} / {markup.plain(second.leaflet.title.spans)}",
             "/Author": leaflet.organisation, "/Creator": "leaflet"}
     order = impose_module.flip_order(pages, mixed=first.rtl != second.rtl) if mode == "flip" else None
@@ -114,29 +119,35 @@ def make_bilingual(first: Edition, second: Edition, mode: str) -> list[Output]:
     common = dict(leaflet=leaflet.id, languages=(first.language, second.language), pages=pages, body_size=size,
                   english_blocks=first.partial + first.partial_labels, bilingual=mode)
     return [Output(Path(leaflet.id) / f"{stem}.screen.pdf", pdf, format="screen", sheets=pages, **common),
-            Output(Path(leaflet.id) / f"{stem}.print.pdf", printed, format="print", sheets=pages // 2, **common)]
+            Output(Path(leaflet.id) / f"{stem}.print.pdf", printed, format="print", sheets=_sides(layout, pages),
+                   **common)]
+
+
+def _sides(layout: layouts.Layout, pages: int) -> int:
+    """Printed sheet sides of a print file."""
+    return len(impose_module.side_order(pages, layout.imposition))
 
 
 def _impose(pdf: bytes, layout: layouts.Layout, meta: dict, order=None, rtl: bool = False) -> bytes:
     return impose(pdf, layout.colours["fold_mark"], layout.fold_mark_length, layout.fold_mark_width, meta, order,
-                  rtl=rtl, fold_edge=layout.fold_mark_edge)
+                  rtl=rtl, fold_edge=layout.fold_mark_edge, imposition=layout.imposition)
 
 
 FORMATS = ("screen", "print", "press")
 
 
 def make_press(edition: Edition, second: Edition | None = None, mode: str | None = None,
-               marks: bool | None = None) -> Output:
+               marks: bool | None = None, layout: layouts.Layout | None = None) -> Output:
     """The press (PDF/X-4) file of an edition, or of a bilingual one with `second`."""
     from .press import editions as press
 
     leaflet = edition.leaflet
-    layout = layouts.load(leaflet.layout)
+    layout = layout or layout_of(leaflet)
     partial = ".partial" if edition.partial or edition.partial_labels else ""
     code = f"{edition.code}+{second.code}" if second else edition.code
     pdf, pages, size, warnings = press.pair(edition, second, layout, mode, marks) if second else \
         press.single(edition, layout, marks)
-    return Output(Path(leaflet.id) / f"{leaflet.id}.{code}{partial}.press.pdf", pdf, leaflet=leaflet.id,
+    return Output(Path(leaflet.id) / f"{leaflet.id}.{code}{partial}{layout.file_tag}.press.pdf", pdf, leaflet=leaflet.id,
                   languages=(edition.language,) + ((second.language,) if second else ()), format="press",
                   pages=pages, sheets=pages, body_size=size, warnings=warnings,
                   english_blocks=edition.partial + edition.partial_labels, bilingual=mode if second else None)
@@ -144,29 +155,32 @@ def make_press(edition: Edition, second: Edition | None = None, mode: str | None
 
 def build(paths: list[Path], out_dir: Path, languages: list[str] | None = None,
           allow_partial: bool = False, bilingual_mode: str | None = None,
-          formats: tuple[str, ...] = ("screen", "print"), marks: bool | None = None) -> tuple[list[Output], list[str]]:
+          formats: tuple[str, ...] = ("screen", "print"), marks: bool | None = None,
+          layout_name: str | None = None) -> tuple[list[Output], list[str]]:
     """Build editions; with `bilingual_mode`, also each translation beside English.
-    `formats`: which of FORMATS to write; `marks`: the press files' crop marks on/off (None: the layout's)."""
+    `formats`: which of FORMATS to write; `marks`: the press files' crop marks on/off (None: the layout's);
+    `layout_name`: a layout for every leaflet instead of each content file's own."""
     writing.check(out_dir)  # --out naming a file fails now, not after the typesetting
     outputs: list[Output] = []
     warnings: list[str] = []
     for path in paths:
         leaflet = content.load(display(path))
+        layout = layout_of(leaflet, layout_name)
         editions, skipped = editions_of(leaflet, languages, allow_partial)
         warnings += skipped
         english_edition = next((e for e in editions if e.is_english), english(leaflet))
         office = {"screen", "print"} & set(formats)
         for edition in editions:
             if office:
-                outputs.extend(make(edition))
+                outputs.extend(make(edition, layout))
             if "press" in formats:
-                outputs.append(make_press(edition, marks=marks))
+                outputs.append(make_press(edition, marks=marks, layout=layout))
             if bilingual_mode and not edition.is_english:
-                mode = layouts.load(leaflet.layout).bilingual if bilingual_mode == "default" else bilingual_mode
+                mode = layout.bilingual if bilingual_mode == "default" else bilingual_mode
                 if office:
-                    outputs.extend(make_bilingual(edition, english_edition, mode))
+                    outputs.extend(make_bilingual(edition, english_edition, mode, layout))
                 if "press" in formats:
-                    outputs.append(make_press(edition, english_edition, mode, marks))
+                    outputs.append(make_press(edition, english_edition, mode, marks, layout))
     outputs = [o for o in outputs if o.format in formats]
     publish(out_dir, outputs)
     return outputs, warnings

@@ -29,6 +29,8 @@ def parser() -> argparse.ArgumentParser:
                    "shop; may be repeated")
     b.add_argument("--marks", action=argparse.BooleanOptionalAction, default=None,
                    help="crop marks on press files (default: as the layout says)")
+    b.add_argument("--layout", help="a layout in layouts/ (a5-fold, dl-trifold, a4-sheet, large-print) or a "
+                   "layout YAML file, for every leaflet built (default: each content file's `layout:`)")
     sub.add_parser("extract", help="write translations/<leaflet>.pot and translations/leaflet.pot")
     for name, text in (("init", "start a new language's catalogs"),
                        ("update", "merge the templates into the catalogs (changed English becomes fuzzy)"),
@@ -70,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
             return _build(getattr(args, "paths", []), getattr(args, "out", Path("build")),
                           getattr(args, "lang", None), getattr(args, "allow_partial", False),
                           getattr(args, "bilingual", None),
-                          tuple(getattr(args, "formats", None) or ("screen", "print")), getattr(args, "marks", None))
+                          tuple(getattr(args, "formats", None) or ("screen", "print")), getattr(args, "marks", None),
+                          getattr(args, "layout", None))
         return COMMANDS[command](args)
     except LeafletError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -109,11 +112,12 @@ def _check_languages(args) -> None:
 
 
 def _build(paths: list[Path], out: Path, languages: list[str] | None, allow_partial: bool,
-           bilingual: str | None, formats: tuple[str, ...] = ("screen", "print"), marks: bool | None = None) -> int:
+           bilingual: str | None, formats: tuple[str, ...] = ("screen", "print"), marks: bool | None = None,
+           layout: str | None = None) -> int:
     from . import build
 
     outputs, skipped = build.build(paths or build.all_content(), out, languages, allow_partial, bilingual,
-                                   formats, marks)
+                                   formats, marks, layout)
     for warning in skipped:
         print(printable(f"warning: {warning}"), file=sys.stderr)
     for o in outputs:

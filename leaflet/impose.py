@@ -7,6 +7,14 @@ stack reads 1..n. A right-to-left leaflet (Arabic, Farsi, Urdu) is bound on
 the right, so each side is mirrored: (2k+1) | (n-2k) and (n-2k-1) | (2k+2).
 A light fold mark sits near the top and bottom of the fold, inside the area
 an office printer prints.
+
+A DL leaflet (`roll-fold`) is one A4 landscape sheet of six 99 mm panels:
+outside flap | back | front, inside 3 | 4 | 5, the flap being page 2, the
+first panel seen on opening the cover. Printed flip on the short edge, the
+back of each outside panel is the inside panel opposite it (the front's back
+is page 3, the flap's page 5), so the front folds over the flap, which folds
+in over pages 4 and 5. Right to left, both sides are mirrored. `duplex`
+pages (A4 large print) are printed one a side, as they are.
 """
 from __future__ import annotations
 
@@ -30,6 +38,22 @@ def sheet_order(pages: int, rtl: bool = False) -> list[tuple[int, int]]:
     return [(right, left) for left, right in sides] if rtl else sides
 
 
+def side_order(pages: int, imposition: str = "fold", rtl: bool = False) -> list[tuple[int, ...]]:
+    """The page numbers on each printed side, left to right, in printing order."""
+    if imposition == "fold":
+        return sheet_order(pages, rtl)
+    if imposition == "roll-fold":
+        if pages != 6:
+            raise ValueError(f"a roll-folded sheet has 6 panels, not {pages}")
+        sides = [(2, 6, 1), (3, 4, 5)]
+        return [side[::-1] for side in sides] if rtl else sides
+    if imposition == "duplex":
+        if pages % 2:
+            raise ValueError(f"a duplex leaflet needs an even number of pages, not {pages}")
+        return [(n,) for n in range(1, pages + 1)]
+    raise ValueError(f"unknown imposition {imposition}")
+
+
 def flip_order(pages: int, mixed: bool = False) -> list[tuple[int, bool]]:
     """Booklet positions of a flip (tete-beche) edition whose screen file holds
     one language's pages, then the other's: the second half runs backwards from
@@ -45,10 +69,10 @@ def flip_order(pages: int, mixed: bool = False) -> list[tuple[int, bool]]:
 
 def impose(screen_pdf: bytes, fold_colour: str, fold_length: float, fold_width: float,
            metadata: dict | None = None, order: list[tuple[int, bool]] | None = None,
-           rtl: bool = False, fold_edge: float = 0.0) -> bytes:
+           rtl: bool = False, fold_edge: float = 0.0, imposition: str = "fold") -> bytes:
     """`order`: for each booklet position, (screen page, upside down); default
     reading order. `rtl`: bound on the right. `fold_edge`: the fold marks'
-    distance from the sheet edge."""
+    distance from the sheet edge. `imposition`: fold, roll-fold or duplex."""
     reader = PdfReader(io.BytesIO(screen_pdf))
     writer = PdfWriter()
     # Each A5 page becomes a Form XObject placed twice-per-sheet with `cm`:
@@ -56,21 +80,25 @@ def impose(screen_pdf: bytes, fold_colour: str, fold_length: float, fold_width: 
     forms = [writer._add_object(_as_form(page, writer)) for page in reader.pages]
     order = order or [(i, False) for i in range(1, len(forms) + 1)]
     w, h = (float(v) for v in reader.pages[0].mediabox[2:])
-    x0, y0 = (SHEET_W - 2 * w) / 2, (SHEET_H - h) / 2
-    for left, right in sheet_order(len(forms), rtl):
-        sheet = writer.add_blank_page(SHEET_W, SHEET_H)
-        ops = [_place("L", x0, y0, w, h, order[left - 1][1]), _place("R", x0 + w, y0, w, h, order[right - 1][1]),
-               _fold_marks(fold_colour, fold_length, fold_width, fold_edge)]
+    sheet_w, sheet_h = (SHEET_H, SHEET_W) if imposition == "duplex" else (SHEET_W, SHEET_H)
+    for side in side_order(len(forms), imposition, rtl):
+        x0, y0 = (sheet_w - len(side) * w) / 2, (sheet_h - h) / 2
+        sheet = writer.add_blank_page(sheet_w, sheet_h)
+        names = [f"/P{i}" for i in range(len(side))]
+        ops = [_place(name[1:], x0 + i * w, y0, w, h, order[n - 1][1]) for i, (name, n) in enumerate(zip(names, side))]
+        ops += [_fold_marks(fold_colour, fold_length, fold_width, fold_edge, x0 + i * w, sheet_h)
+                for i in range(1, len(side))]
         sheet[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): DictionaryObject(
-            {NameObject("/L"): forms[order[left - 1][0] - 1], NameObject("/R"): forms[order[right - 1][0] - 1]})})
+            {NameObject(name): forms[order[n - 1][0] - 1] for name, n in zip(names, side)})})
         stream = DecodedStreamObject()
         stream.set_data("\n".join(ops).encode())
         sheet[NameObject("/Contents")] = writer._add_object(stream.flate_encode())
     if metadata:
         writer.add_metadata(metadata)
     # What the README asks of the person printing, said to the print dialogue too.
+    flip = "/DuplexFlipLongEdge" if imposition == "duplex" else "/DuplexFlipShortEdge"  # portrait vs landscape
     writer._root_object[NameObject("/ViewerPreferences")] = DictionaryObject({
-        NameObject("/Duplex"): NameObject("/DuplexFlipShortEdge"), NameObject("/PrintScaling"): NameObject("/None")})
+        NameObject("/Duplex"): NameObject(flip), NameObject("/PrintScaling"): NameObject("/None")})
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -92,10 +120,11 @@ def _as_form(page, writer) -> StreamObject:
     return form.flate_encode()
 
 
-def _fold_marks(colour: str, length: float, width: float, edge: float) -> str:
-    """A short light line at the top and bottom of the fold, `edge` in from the
-    sheet's edge (office printers leave about 5 mm unprinted)."""
+def _fold_marks(colour: str, length: float, width: float, edge: float, x: float = SHEET_W / 2,
+                sheet_h: float = SHEET_H) -> str:
+    """A short light line at the top and bottom of the fold at `x`, `edge` in
+    from the sheet's edge (office printers leave about 5 mm unprinted)."""
     r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
-    x, top, bottom = SHEET_W / 2, SHEET_H - edge, edge
+    top, bottom = sheet_h - edge, edge
     return (f"q {width:.2f} w 0 J {r:.3f} {g:.3f} {b:.3f} RG {x:.3f} {top:.3f} m {x:.3f} {top - length:.3f} l S "
             f"{x:.3f} {bottom:.3f} m {x:.3f} {bottom + length:.3f} l S Q")

@@ -23,6 +23,11 @@ READ_ON = {"paper": ("text", "heading", "link"), "band": ("band_text",),
            **{bg: ("text", "heading", "link") for bg in ("important", "safety", "tip", "table_header")}}
 MIN_CONTRAST = 4.5
 MARKS = ("crop", "registration", "colour_bars")
+# How the pages go on to A4 sheets for an office duplex printer (leaflet.impose):
+# fold: two pages a side, folded in half and nested; roll-fold: three panels a
+# side, folded twice (a DL leaflet); duplex: one page a side, unfolded.
+IMPOSITIONS = {"fold": (2, (297, 210)), "roll-fold": (3, (297, 210)), "duplex": (1, (210, 297))}
+DEFAULT_LAYOUT = "a5-fold"  # its files keep the plain names; other layouts' names carry theirs
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,22 @@ class Layout:
     bleed: float = 0.0
     band_margin: float = 0.0  # white paper between the cover band and the page's edges
     fold_mark_edge: float = 0.0  # fold marks start this far in from the sheet's edge
+    text_floor: float = 0.0  # no text smaller than this (large print)
+    imposition: str = "fold"  # a key of IMPOSITIONS
+    page_start: int = 4  # the fewest pages; the leaflet grows by page_step up to page_most
+    page_step: int = 4
+    page_most: int = 48
+
+    def page_counts(self) -> list[int]:
+        """The page counts autofit may try, fewest first."""
+        if not self.page_step:
+            return [self.page_start]
+        return list(range(self.page_start, self.page_most + 1, self.page_step))
+
+    @property
+    def file_tag(self) -> str:
+        """'' for the default layout, else '.<name>' in the output files' names."""
+        return "" if self.name == DEFAULT_LAYOUT else f".{self.name}"
 
     def style(self, name: str, body: float | None = None) -> TextStyle:
         """The named style; body-relative styles follow `body` when autofit shrinks it."""
@@ -117,8 +138,10 @@ def load(name_or_path: str | Path) -> Layout:
 
 def from_node(root: Node) -> Layout:
     top = root.mapping(("name", "page", "panels", "type", "colours", "front", "print"), ("bilingual", "press"))
-    page = top["page"].mapping(("width_mm", "height_mm", "margin_mm"))
+    page = top["page"].mapping(("width_mm", "height_mm", "margin_mm"), ("pages",))
     margins = page["margin_mm"].mapping(("top", "bottom", "inside", "outside"))
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", top["name"].text()):
+        raise top["name"].error("a layout's name is lower-case letters, digits and '-' (it goes in file names)")
     panels = top["panels"].mapping(tuple(PANEL_PLACES))
     for key, want in PANEL_PLACES.items():
         if panels[key].text() != want:
@@ -137,7 +160,7 @@ def from_node(root: Node) -> Layout:
                 raise top["colours"].value[fg].error(
                     f"{fg} {colours[fg]} on {bg} {colours[bg]} has contrast {ratio:.2f}:1, needs at least 4.5:1")
 
-    type_nodes = top["type"].mapping(STYLES)
+    type_nodes = top["type"].mapping(STYLES, ("floor",))
     styles, body_extra = {}, {}
     for name in STYLES:
         styles[name], extra = _style(type_nodes[name], name, colours)
@@ -148,12 +171,22 @@ def from_node(root: Node) -> Layout:
     if not minimum <= body.size <= maximum or step <= 0:
         raise type_nodes["body"].error("needs minimum <= size <= maximum and a positive step")
     scale = body_extra.get("scale", 1.2)
+    # A large-print layout says its floor (RNIB/UKAAF: 16 pt): no text, not even a page footer, below it.
+    floor = type_nodes["floor"].number() if "floor" in type_nodes else 0.0
+    for name in STYLES:
+        size = {"body": minimum, "question": minimum * scale}.get(name, styles[name].size)
+        if size < floor - 1e-9:
+            raise type_nodes[name].error(f"{name} text at {size:g} pt is under this layout's floor of {floor:g} pt")
     styles["question"] = replace(styles["question"], size=round(body.size * scale, 2))
 
     front = top["front"].mapping(("band_height_mm", "band_margin_mm"))
-    fold = top["print"].mapping(("sheet", "fold_mark"))
+    fold = top["print"].mapping(("sheet", "fold_mark"), ("imposition",))
     if fold["sheet"].text() != "A4":
         raise fold["sheet"].error("only A4 sheets are supported for office printing")
+    imposition = fold["imposition"].text() if "imposition" in fold else "fold"
+    if imposition not in IMPOSITIONS:
+        raise fold["imposition"].error(f"'{imposition}' is not an imposition ({', '.join(IMPOSITIONS)})")
+    counts = _page_counts(page["pages"] if "pages" in page else None, imposition, fold.get("imposition", page))
     mark = fold["fold_mark"].mapping(("length_mm", "width_pt", "edge_mm"))
     layout = Layout(
         name=top["name"].text(), source=root.file,
@@ -166,11 +199,56 @@ def from_node(root: Node) -> Layout:
         bilingual=_bilingual(top["bilingual"]) if "bilingual" in top else "parallel",
         press=_press(top["press"], colours) if "press" in top else Press(),
         band_margin=front["band_margin_mm"].number() * MM, fold_mark_edge=mark["edge_mm"].number() * MM,
+        text_floor=floor, imposition=imposition, page_start=counts[0], page_step=counts[1], page_most=counts[2],
     )
+    _check_geometry(layout, page, margins, top["front"], type_nodes)
     edges = (layout.margin_top, layout.margin_bottom, layout.margin_inside, layout.margin_outside)
     if "press" in top and min(edges) < layout.press.safe:
         raise top["press"].error("the page margins must be at least the press safe margin (safe_mm)")
     return layout
+
+
+def _page_counts(node: Node | None, imposition: str, where: Node) -> tuple[int, int, int]:
+    """(fewest, step, most) pages; a fold needs multiples of 4, a roll fold exactly 6, duplex even counts."""
+    default = {"fold": (4, 4, 48), "roll-fold": (6, 0, 6), "duplex": (4, 2, 48)}[imposition]
+    if node is None:
+        return default
+    m = node.mapping((), ("start", "step", "most"))
+    got = tuple(int(m[k].number()) if k in m else d for k, d in zip(("start", "step", "most"), default))
+    start, step, most = got
+    ok = {"fold": start % 4 == 0 and step % 4 == 0 and step > 0,
+          "roll-fold": (start, step) == (6, 0),
+          "duplex": start % 2 == 0 and step % 2 == 0 and step > 0}[imposition]
+    if not ok or start < 2 or (step and most < start) or most > 48:
+        need = {"fold": "multiples of 4 (a folded sheet holds 4 pages)",
+                "roll-fold": "exactly 6 (start: 6, step: 0): a roll-folded sheet has six panels",
+                "duplex": "even counts (each sheet has two sides)"}[imposition]
+        raise node.error(f"pages {start}, step {step}, up to {most}: a {imposition} imposition needs {need}, "
+                         "at most 48")
+    return got
+
+
+def _check_geometry(L: Layout, page: Node, margins: Node, front: Node, type_nodes: dict) -> None:
+    """A layout that cannot work fails here, by its line, instead of printing clipped."""
+    per_side, (sheet_w, sheet_h) = IMPOSITIONS[L.imposition]
+    w, h = L.width / MM, L.height / MM
+    if w * per_side > sheet_w + 0.01 or h > sheet_h + 0.01:
+        raise page.error(f"a {w:g} x {h:g} mm page does not fit the sheet: {per_side} a side need "
+                         f"{w * per_side:g} x {h:g} mm, an A4 sheet for {L.imposition} is {sheet_w} x {sheet_h} mm")
+    frame_w = (L.width - L.margin_inside - L.margin_outside) / MM
+    frame_h = (L.height - L.margin_top - L.margin_bottom) / MM
+    if frame_w < 40 or frame_h < 60:
+        raise margins.error(f"the margins leave a {frame_w:.0f} x {frame_h:.0f} mm text frame: the engine needs "
+                            "at least 40 x 60 mm to place a panel")
+    band_bottom = L.height - L.band_height
+    if not L.margin_top * 2 < L.band_height < L.height - L.margin_bottom - 30 * MM:
+        raise front.error(f"a {L.band_height / MM:.0f} mm band leaves no room for the cover's title or its foot "
+                          f"panel on a {h:g} mm page")
+    if band_bottom < 0:
+        raise front.error("the band is taller than the page")
+    body = L.styles["body"].size
+    if body * L.styles["body"].leading * 3 > frame_h * MM:
+        raise type_nodes["body"].error(f"{body:g} pt body text does not fit three lines in a {frame_h:.0f} mm frame")
 
 
 def _press(node: Node, colours: dict) -> Press:

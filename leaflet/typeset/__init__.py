@@ -59,8 +59,8 @@ def _typeset(edition: Edition, layout: Layout) -> Typeset:
     spill = fit.back_spill(edition, layout, frames["back"])  # contacts the back page cannot hold
     fixed_panels()  # a front or back that cannot fit fails before any page is set
     width, height = frames["faq-even"]
-    for pages in range(4, MAX_PAGES + 1, 4):
-        for size in layout.body_sizes(grown=pages > 4):
+    for pages in layout.page_counts():
+        for size in layout.body_sizes(grown=pages > layout.page_start):
             faq = story.faq(edition, layout, size) + story.spilled(edition, layout, size, spill)
             if flow.pages_needed(faq, width, height, pages - 2) > pages - 2:
                 continue
@@ -71,7 +71,8 @@ def _typeset(edition: Edition, layout: Layout) -> Typeset:
             except document.TooLong:
                 continue  # the count above was optimistic: try the next candidate for real
             return Typeset(pdf, pages, size, tuple(_warnings(edition, panels)))
-    raise LeafletError(f"[{edition.language}] the questions do not fit in {MAX_PAGES} pages",
+    raise LeafletError(f"[{edition.language}] the questions do not fit in {layout.page_counts()[-1]} pages "
+                       f"of the {layout.name} layout",
                        edition.leaflet.source)
 
 

@@ -189,9 +189,12 @@ def _typeset(first: Edition, second: Edition, layout: Layout, mode: str):
     frames = document.frame_sizes(first, layout)
     width, height = frames["faq-even"]
     if mode == "flip":
+        if layout.imposition != "fold":  # tete-beche needs a booklet to turn over
+            raise LeafletError(f"a flip (tete-beche) edition needs a folded booklet; the {layout.name} layout is "
+                               f"{layout.imposition}: use --bilingual parallel or blocks", layout.source)
         return _flip(first, second, layout, frames)
-    for pages in range(4, 49, 4):
-        for size in layout.body_sizes(grown=pages > 4):
+    for pages in layout.page_counts():
+        for size in layout.body_sizes(grown=pages > layout.page_start):
             p = panels(first, second, layout, size, mode, frames["wordmarks"][0], frames["back"], frames["band"])
             p = Panels(p.band, fit.to_bottom(p.wordmarks, frames["wordmarks"]), p.faq, p.back)
             if flow.pages_needed(p.faq, width, height, pages - 2) > pages - 2:
@@ -202,7 +205,8 @@ def _typeset(first: Edition, second: Edition, layout: Layout, mode: str):
                 return document.render_halves(layout, [(first, p)], pages), pages, size
             except document.TooLong:
                 continue
-    raise LeafletError(f"[{first.language}+en] the questions do not fit in 48 pages", first.leaflet.source)
+    raise LeafletError(f"[{first.language}+en] the questions do not fit in {layout.page_counts()[-1]} pages "
+                       f"of the {layout.name} layout", first.leaflet.source)
 
 
 def _flip(first: Edition, second: Edition, layout: Layout, frames):
