@@ -201,7 +201,7 @@ def from_node(root: Node) -> Layout:
         band_margin=front["band_margin_mm"].number() * MM, fold_mark_edge=mark["edge_mm"].number() * MM,
         text_floor=floor, imposition=imposition, page_start=counts[0], page_step=counts[1], page_most=counts[2],
     )
-    _check_geometry(layout, page, margins, top["front"], type_nodes)
+    _check_geometry(layout, page, top["front"], type_nodes)
     edges = (layout.margin_top, layout.margin_bottom, layout.margin_inside, layout.margin_outside)
     if "press" in top and min(edges) < layout.press.safe:
         raise top["press"].error("the page margins must be at least the press safe margin (safe_mm)")
@@ -228,17 +228,17 @@ def _page_counts(node: Node | None, imposition: str, where: Node) -> tuple[int, 
     return got
 
 
-def _check_geometry(L: Layout, page: Node, margins: Node, front: Node, type_nodes: dict) -> None:
+def _check_geometry(L: Layout, page: dict, front: Node, type_nodes: dict) -> None:
     """A layout that cannot work fails here, by its line, instead of printing clipped."""
     per_side, (sheet_w, sheet_h) = IMPOSITIONS[L.imposition]
     w, h = L.width / MM, L.height / MM
     if w * per_side > sheet_w + 0.01 or h > sheet_h + 0.01:
-        raise page.error(f"a {w:g} x {h:g} mm page does not fit the sheet: {per_side} a side need "
+        raise page["width_mm" if w * per_side > sheet_w + 0.01 else "height_mm"].error(f"a {w:g} x {h:g} mm page does not fit the sheet: {per_side} a side need "
                          f"{w * per_side:g} x {h:g} mm, an A4 sheet for {L.imposition} is {sheet_w} x {sheet_h} mm")
     frame_w = (L.width - L.margin_inside - L.margin_outside) / MM
     frame_h = (L.height - L.margin_top - L.margin_bottom) / MM
     if frame_w < 40 or frame_h < 60:
-        raise margins.error(f"the margins leave a {frame_w:.0f} x {frame_h:.0f} mm text frame: the engine needs "
+        raise page["margin_mm"].error(f"the margins leave a {frame_w:.0f} x {frame_h:.0f} mm text frame: the engine needs "
                             "at least 40 x 60 mm to place a panel")
     band_bottom = L.height - L.band_height
     if not L.margin_top * 2 < L.band_height < L.height - L.margin_bottom - 30 * MM:
