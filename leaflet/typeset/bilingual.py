@@ -167,6 +167,8 @@ def panels(first: Edition, second: Edition, layout: Layout, body: float, mode: s
         back = groups.pop() + back
     if groups:  # the introduction goes with the first contact, wherever that is
         faq += intro + [f for g in groups for f in g]
+    elif back_frame is not None and fit.overflow(intro + back, back_frame) > 0.01:
+        faq += intro  # large print: two languages' introductions and the contact do not share a page
     else:
         back = intro + back
     faq = story.keep_with_next(faq)
