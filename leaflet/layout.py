@@ -19,8 +19,10 @@ COLOURS = ("paper", "text", "heading", "link", "band", "band_text", "rule", "fol
 BLOCK_COLOURS = ("important", "important_edge", "safety", "safety_edge", "tip", "tip_edge", "table_header",
                  "table_rule")
 # Which text colours are read on which background: WCAG 1.4.3 asks 4.5:1.
+# The cover's foot panel and the back's contact panel; a layout without the key uses table_header's tint.
+PANEL_COLOURS = ("panel", "panel_rule")
 READ_ON = {"paper": ("text", "heading", "link"), "band": ("band_text",),
-           **{bg: ("text", "heading", "link") for bg in ("important", "safety", "tip", "table_header")}}
+           **{bg: ("text", "heading", "link") for bg in ("important", "safety", "tip", "table_header", "panel")}}
 MIN_CONTRAST = 4.5
 MARKS = ("crop", "registration", "colour_bars")
 # How the pages go on to A4 sheets for an office duplex printer (leaflet.impose):
@@ -148,16 +150,18 @@ def from_node(root: Node) -> Layout:
             raise panels[key].error(f"this layout engine places the {key} panel on the '{want}' page")
 
     colours = {}
-    for key, node in top["colours"].mapping(COLOURS + BLOCK_COLOURS).items():
+    for key, node in top["colours"].mapping(COLOURS + BLOCK_COLOURS, PANEL_COLOURS).items():
         value = node.text()
         if not HEX.match(value):
             raise node.error(f"'{value}' is not a colour like #1A1A1A")
         colours[key] = value.upper()
+    colours.setdefault("panel", colours["table_header"])
+    colours.setdefault("panel_rule", colours["heading"])
     for bg, fgs in READ_ON.items():
         for fg in fgs:
             ratio = contrast(colours[fg], colours[bg])
             if ratio < MIN_CONTRAST:
-                raise top["colours"].value[fg].error(
+                raise top["colours"].value.get(fg, top["colours"]).error(
                     f"{fg} {colours[fg]} on {bg} {colours[bg]} has contrast {ratio:.2f}:1, needs at least 4.5:1")
 
     type_nodes = top["type"].mapping(STYLES, ("floor",))

@@ -188,7 +188,7 @@ def typeset(first: Edition, second: Edition, layout: Layout, mode: str):
 def _typeset(first: Edition, second: Edition, layout: Layout, mode: str):
     if mode not in MODES:
         raise LeafletError(f"unknown bilingual mode '{mode}' (modes: {', '.join(MODES)})")
-    frames = document.frame_sizes(first, layout)
+    frames = document.frame_sizes(first, layout, second if mode != "flip" else None)  # one cover, both titles
     width, height = frames["faq-even"]
     if mode == "flip":
         if layout.imposition != "fold":  # tete-beche needs a booklet to turn over
@@ -204,7 +204,7 @@ def _typeset(first: Edition, second: Edition, layout: Layout, mode: str):
             fit.check_fits(first, "back panel", p.back, frames["back"])
             fit.check_fits(first, "front panel (title)", p.band, frames["band"])
             try:
-                return document.render_halves(layout, [(first, p)], pages), pages, size
+                return document.render_halves(layout, [(first, p)], pages, stacked=second), pages, size
             except document.TooLong:
                 continue
     raise LeafletError(f"[{first.language}+en] the questions do not fit in {layout.page_counts()[-1]} pages "

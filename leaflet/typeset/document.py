@@ -6,6 +6,7 @@ a multiple of four so that the folded sheets read 1..n.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from reportlab import rl_config
 from reportlab.lib.colors import HexColor
@@ -18,7 +19,8 @@ from ..layout import Layout
 from ..markup import Span
 from ..tagging import ARTIFACT_BEGIN, ARTIFACT_END, TaggedCanvas, Tagger
 from ..text.paragraph import TextBlock
-from .story import Panels, style
+from . import fit
+from .story import Panels, band_height, style
 
 
 # ReportLab wraps streams in ASCII85 by default: 25% larger files, and slow in
@@ -84,9 +86,17 @@ class NotesPage(Flowable):
         canv._code.append(ARTIFACT_END)
 
 
+def cover(layout: Layout, edition: Edition, stacked: Edition | None = None) -> Layout:
+    """The layout with its band proportioned to this edition's title block
+    (`stacked`: a bilingual cover with both titles)."""
+    return replace(layout, band_height=band_height(edition, layout, stacked))
+
+
 class LeafletDocument(BaseDocTemplate):
-    def __init__(self, buf, edition: Edition, layout: Layout, pages: int, second: Edition | None = None):
+    def __init__(self, buf, edition: Edition, layout: Layout, pages: int, second: Edition | None = None,
+                 stacked: bool = False):
         leaflet = edition.leaflet
+        layout = cover(layout, edition, second if stacked else None)
         title, subject = _plain(leaflet.title.spans), _plain(leaflet.subtitle.spans)
         if second is not None:  # bilingual: both languages' titles, the first-read one first
             title += " / " + _plain(second.leaflet.title.spans)
@@ -176,9 +186,10 @@ class LeafletDocument(BaseDocTemplate):
         return super().handle_flowable(flowables)
 
 
-def story(edition: Edition, panels: Panels, first: int, last: int) -> list:
-    """One leaflet's flowables, on pages first..last (a flip edition has two)."""
-    return [StartHalf(edition, first, last), *panels.band, FrameBreak(), *panels.wordmarks,
+def story(edition: Edition, panels: Panels, first: int, last: int, band: tuple[float, float]) -> list:
+    """One leaflet's flowables, on pages first..last (a flip edition has two).
+    The title block stands on the band's lower edge; above it, room for a logo."""
+    return [StartHalf(edition, first, last), *fit.to_bottom(panels.band, band), FrameBreak(), *panels.wordmarks,
             NextPageTemplate(["inner-even", "inner-odd"]), FrameBreak(),
             *panels.faq, ToLastPage(last), *panels.back]
 
@@ -187,25 +198,28 @@ def render(edition: Edition, layout: Layout, panels: Panels, pages: int) -> byte
     return render_halves(layout, [(edition, panels)], pages)
 
 
-def render_halves(layout: Layout, halves: list, pages: int) -> bytes:
-    """Render one leaflet, or a flip edition's two halves of pages/2 each."""
+def render_halves(layout: Layout, halves: list, pages: int, stacked: Edition | None = None) -> bytes:
+    """Render one leaflet, or a flip edition's two halves of pages/2 each
+    (`stacked`: the second language of a cover with both titles)."""
     buf = io.BytesIO()
     first = halves[0][0]
-    doc = LeafletDocument(buf, first, layout, pages, halves[1][0] if len(halves) > 1 else None)
+    second = stacked or (halves[1][0] if len(halves) > 1 else None)
+    doc = LeafletDocument(buf, first, layout, pages, second, stacked=stacked is not None)
+    band = doc.frame_sizes()["band"]
     each = pages // len(halves)
     flowables = []
     for i, (edition, panels) in enumerate(halves):
         if i:
             flowables += [NextPageTemplate("front"), PageBreak()]
-        flowables += story(edition, panels, i * each + 1, (i + 1) * each)
+        flowables += story(edition, panels, i * each + 1, (i + 1) * each, band)
     doc.build(flowables, canvasmaker=TaggedCanvas)
     if doc.page != pages:
         raise TooLong()
     return buf.getvalue()
 
 
-def frame_sizes(edition: Edition, layout: Layout) -> dict[str, tuple[float, float]]:
-    return LeafletDocument(io.BytesIO(), edition, layout, 4).frame_sizes()
+def frame_sizes(edition: Edition, layout: Layout, stacked: Edition | None = None) -> dict[str, tuple[float, float]]:
+    return LeafletDocument(io.BytesIO(), edition, layout, 4, stacked, stacked=stacked is not None).frame_sizes()
 
 
 def _plain(spans) -> str:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from babel.dates import format_date, format_interval, get_day_names
 from babel.lists import format_list
+from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
@@ -82,24 +83,125 @@ def front_band(edition: Edition, layout: Layout, title_scale: float = 1.0) -> li
 
 
 def wordmarks(edition: Edition, layout: Layout, width: float) -> list[Flowable]:
-    """The front page below the band: the other languages, then the organisations.
+    """The front page below the band: one tinted foot panel holding the front's
+    text and the other languages at its top, the organisations at its foot.
 
     The languages are on the front, not the back, so that a family sees its
     own language's name first thing (and the back of a Nastaliq edition is full)."""
-    out: list[Flowable] = set_body(edition, layout, edition.leaflet.front, style(layout, "body"), "H2")
+    inner = width - 2 * FootPanel.pad(layout)
+    top: list[Flowable] = set_body(edition, layout, edition.leaflet.front, style(layout, "body"), "H2")
     if edition.also:
-        out += also_available(edition, style(layout, "body"), style(layout, "contact"), width)
+        top += also_available(edition, style(layout, "body"), style(layout, "contact"), inner)
     # Organisation names are brand marks: set in English, as their logos would be;
     # a logo is a Figure whose alternative text is in the edition's language.
+    marks: list[Flowable] = []
     for mark in edition.leaflet.wordmarks:
         if mark.logo:
             height = mark.height_mm * MM if mark.height_mm else LOGO_HEIGHT
-            out.append(Logo(mark.logo, plain(mark.alt.spans), edition.language_of(mark.alt)[0], height))
+            marks.append(Logo(mark.logo, plain(mark.alt.spans), edition.language_of(mark.alt)[0], height))
         else:
-            out.append(_text(edition, (Span(mark.name),), style(layout, "wordmark"), language="en", rtl=False))
+            marks.append(_text(edition, (Span(mark.name),), style(layout, "wordmark"), language="en", rtl=False))
         if mark.strapline:
-            out.append(_text(edition, (Span(mark.strapline),), style(layout, "strapline"), language="en", rtl=False))
-    return out
+            marks.append(_text(edition, (Span(mark.strapline),), style(layout, "strapline"), language="en",
+                               rtl=False))
+    if marks:
+        marks[-1].spaceAfter = 0
+    return [FootPanel(top, marks, layout)]
+
+
+class FootPanel(Flowable):
+    """The cover's foot: a tinted field from under the band to the foot of the
+    page (the band's white margin round it), the front's text and the
+    languages from its top, the organisations from its bottom, with a rule
+    between. It takes the frame's whole height, so the cover has no white
+    void between band and foot: two fields, each composed."""
+
+    def __init__(self, top: list, bottom: list, layout: Layout):
+        super().__init__()
+        self.top, self.bottom, self.layout = top, bottom, layout
+        self.inset = FootPanel.pad(layout)
+
+    @staticmethod
+    def pad(layout: Layout) -> float:
+        """Its text keeps to the page's margins, in line with the title; the tint
+        runs out past them to the band's edges, so no inset is needed."""
+        return 0.0
+
+    def _stack(self, parts: list, width: float, avail: float) -> tuple[list[float], float]:
+        heights = [p.wrap(width, avail)[1] for p in parts]
+        gaps = [0.0] + [max(a.getSpaceAfter(), b.getSpaceBefore()) for a, b in zip(parts, parts[1:])]
+        return heights, sum(heights) + sum(gaps)
+
+    def wrap(self, availWidth, availHeight):
+        inner = availWidth - 2 * self.inset
+        self.width = availWidth
+        _, top = self._stack(self.top, inner, availHeight)
+        _, bottom = self._stack(self.bottom, inner, availHeight)
+        gap = self.layout.style("body").size * 1.2 if self.top and self.bottom else 0.0
+        self.content = top + bottom + gap + 2 * self.inset
+        self.height = max(self.content, availHeight - 0.01)  # fill the frame: see the class's note
+        return availWidth, self.height
+
+    def texts(self) -> list:
+        return [f for f in self.top + self.bottom if isinstance(f, TextBlock)]
+
+    def draw(self):
+        canv, L = self.canv, self.layout
+        # The tint runs out to where the band's edges are (into the bleed in a press file):
+        # the frame is inset by the page margins, the band by band_margin.
+        edge = -L.bleed if L.bleed else L.band_margin
+        left, right = L.margin_inside - edge, L.margin_outside - edge
+        below, above = L.margin_bottom - edge, max(L.margin_top - L.band_margin, 0.0)  # white gutter: band_margin
+
+        def field():
+            canv.saveState()
+            canv.setFillColor(HexColor(L.colours["panel"]))
+            canv.rect(-left, -below, self.width + left + right, self.height + below + above, stroke=0, fill=1)
+            canv.restoreState()
+
+        canv.artifact(field)
+        inner = self.width - 2 * self.inset
+        y = self.height - self.inset
+        heights, _ = self._stack(self.top, inner, self.height)
+        for i, (p, h) in enumerate(zip(self.top, heights)):
+            y -= (max(self.top[i - 1].getSpaceAfter(), p.getSpaceBefore()) if i else 0) + h
+            p.drawOn(canv, self._x(p, inner), y)
+        heights, total = self._stack(self.bottom, inner, self.height)
+        y = self.inset + total
+        if self.top and self.bottom:
+            rule_y = y + self.layout.style("body").size * 0.6
+
+            def rule():
+                canv.saveState()
+                canv.setStrokeColor(HexColor(L.colours["panel_rule"]))
+                canv.setLineWidth(0.75)
+                canv.line(self.inset, rule_y, self.width - self.inset, rule_y)
+                canv.restoreState()
+
+            canv.artifact(rule)
+        for i, (p, h) in enumerate(zip(self.bottom, heights)):
+            y -= (max(self.bottom[i - 1].getSpaceAfter(), p.getSpaceBefore()) if i else 0) + h
+            p.drawOn(canv, self._x(p, inner), y)
+
+    def _x(self, f: Flowable, inner: float) -> float:
+        # a flowable narrower than the column (a logo, the languages table) keeps to its start edge
+        w = getattr(f, "width", inner) or inner
+        rtl = getattr(f, "rtl", False)
+        return self.inset + (inner - w if rtl and w < inner else 0.0)
+
+
+def band_height(edition: Edition, layout: Layout, second: Edition | None = None) -> float:
+    """The cover band, proportioned to its title block: at least the layout's
+    band_height_mm, taller when the title needs it (a long Tamil title, two
+    stacked titles), never so tall that the foot panel has no room."""
+    width = layout.width - layout.margin_inside - layout.margin_outside
+    band = front_band(edition, layout)
+    if second is not None:
+        band = band[:2] + front_band(second, layout)[:2]
+    used = sum(f.wrap(width, layout.height)[1] + (f.getSpaceBefore() if i else 0) + f.getSpaceAfter()
+               for i, f in enumerate(band)) - band[-1].getSpaceAfter()
+    need = used + layout.margin_top + layout.margin_bottom * 0.8 + 1.0
+    return min(max(layout.band_height, need), layout.height * 0.7)
 
 
 LOGO_HEIGHT = 16 * MM
@@ -217,7 +319,8 @@ def back(edition: Edition, layout: Layout, width: float, size: float | None = No
     st, contact = style(layout, "body", size), scaled(style(layout, "contact"), layout, size)
     count = len(edition.leaflet.contacts)
     out = (intro(edition, st, layout) if not spill else []) + \
-        [f for n in range(spill, count) for f in contact_group(edition, n, st, contact)] + further(edition, layout, st)
+        [contact_panel(edition, layout, contact_group(edition, n, st, contact), st) for n in range(spill, count)] + \
+        further(edition, layout, st)
     return out or [Spacer(0, 1)]  # a leaflet may have no back matter: the page is still there
 
 
@@ -235,6 +338,16 @@ def spilled(edition: Edition, layout: Layout, size: float, spill: int) -> list[F
             out += lead[:-1] + [CondPageBreak(need + 2 * st.size * st.leading)] + lead[-1:]
         out += [CondPageBreak(need)] + group
     return out
+
+
+def contact_panel(edition: Edition, layout: Layout, lines: list[TextBlock], body: Style) -> Flowable:
+    """A contact's lines as a distinct panel: the layout's panel tint (text on it
+    checked for 4.5:1 when the layout is read) with a bar at the start edge,
+    the callouts' box, so that a reader finds the numbers at a glance."""
+    lines[-1].spaceAfter = 0
+    box = blocks.Callout(lines, layout.colours["panel"], layout.colours["panel_rule"], body.size * 0.7, edition.rtl)
+    box.spaceBefore, box.spaceAfter = body.space_after * 0.5, body.space_after * 1.5
+    return box
 
 
 def intro(edition: Edition, st: Style, layout: Layout) -> list[Flowable]:
