@@ -1,0 +1,100 @@
+"""The designed cover and back, read from rendered pixels of every edition:
+a band sized to its title (no empty lower half), a foot panel that runs from
+the band's gutter to the page's foot (no white void), and the contact
+details in a tinted panel whose text reads at 4.5:1 or more."""
+import functools
+
+import pypdfium2 as pdfium
+import pytest
+
+from leaflet import layout
+from leaflet.layout import MM, contrast
+
+from outputs import every_output, names
+from test_layout_editions import built
+from conftest import SEED
+
+SCALE = 1.0  # pixels per point
+
+
+def rgb(hex_colour: str) -> tuple:
+    return tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+
+
+def near(pixel, colour, tol=6) -> bool:
+    return all(abs(a - b) <= tol for a, b in zip(pixel, colour))
+
+
+@functools.cache
+def page_image(pdf: bytes, n: int):
+    doc = pdfium.PdfDocument(pdf)
+    return doc[n if n >= 0 else len(doc) + n].render(scale=SCALE).to_pil().convert("RGB")
+
+
+def rows_of(image, x: int, colour) -> list[bool]:
+    return [near(image.getpixel((x, y)), colour) for y in range(image.height)]
+
+
+def check_cover(pdf: bytes, L: layout.Layout, what: str) -> None:
+    image = page_image(pdf, 0)
+    # a column inside the band's margin but left of any text: only the fields' colours
+    x = int((L.band_margin + 1.5 * MM) * SCALE)
+    band = rows_of(image, x, rgb(L.colours["band"]))
+    tint = rows_of(image, x, rgb(L.colours["panel"]))
+    band_rows = [y for y, b in enumerate(band) if b]
+    tint_rows = [y for y, t in enumerate(tint) if t]
+    assert band_rows and tint_rows, what
+    top, band_end = band_rows[0], band_rows[-1]
+    assert band_end - top + 1 == len(band_rows), f"{what}: the band is not one field"
+    assert tint_rows[-1] - tint_rows[0] + 1 == len(tint_rows), f"{what}: the foot panel is not one field"
+    gutter = (tint_rows[0] - band_end - 1) / SCALE
+    bottom = (image.height - 1 - tint_rows[-1]) / SCALE
+    # band and foot panel fill the page but for an even white margin: no void
+    assert abs(gutter - L.band_margin) <= 2 and abs(bottom - L.band_margin) <= 2 and \
+        abs(top / SCALE - L.band_margin) <= 2, (what, gutter, bottom, top / SCALE)
+    # the band is proportioned to its title: text reaches into its lower half
+    ink = [y for y in range(top, band_end) if any(
+        not near(image.getpixel((xx, y)), rgb(L.colours["band"]), 40)
+        for xx in range(int(L.margin_inside * SCALE), int((L.width - L.margin_outside) * SCALE), 2))]
+    assert ink and ink[-1] > (top + band_end) / 2, f"{what}: the band's lower half is empty"
+
+
+def check_contact_panel(pdf: bytes, L: layout.Layout, what: str) -> None:
+    image = page_image(pdf, -1)
+    panel = rgb(L.colours["panel"])
+    tinted = sum(1 for y in range(0, image.height, 2) for x in range(0, image.width, 4)
+                 if near(image.getpixel((x, y)), panel))
+    area = tinted * 8 / (image.width * image.height)
+    assert area > 0.04, f"{what}: no contact panel on the back ({area:.1%} tinted)"
+    for fg in ("text", "heading", "link"):
+        assert contrast(L.colours[fg], L.colours["panel"]) >= 4.5
+
+
+@pytest.mark.parametrize("name", [n for n in names() if "flip" not in n])
+def test_every_a5_edition_has_the_designed_cover_and_back(name):
+    screen = every_output()[name][3]
+    L = layout.load("a5-fold")
+    check_cover(screen.data, L, name)
+    if "+" not in name:  # bilingual backs set the contacts one under the other, in both languages
+        check_contact_panel(screen.data, L, name)
+
+
+@pytest.mark.parametrize("name", ["dl-trifold", "large-print"])
+@pytest.mark.parametrize("code", ["en", "ur", "ar", "ta", "bn", "zh-Hans", "so"])
+def test_the_new_layouts_have_the_designed_cover_and_back(code, name):
+    screen = built(str(SEED), code, name)
+    L = layout.load(name)
+    check_cover(screen.data, L, f"{code} {name}")
+    check_contact_panel(screen.data, L, f"{code} {name}")
+
+
+def test_a_long_title_grows_the_band_instead_of_failing(write_content):
+    from leaflet import content, edition
+    from leaflet.typeset import document, story
+
+    L = layout.load("a5-fold")
+    path = write_content(lambda d: d["front"].update(title="A very long title that needs four lines in the band of the cover"))
+    ed = edition.english(content.load(path))
+    assert story.band_height(ed, L) > L.band_height + 10 * MM
+    assert document.frame_sizes(ed, L)["band"][1] > document.frame_sizes(edition.english(content.load(SEED)), L)[
+        "band"][1]
