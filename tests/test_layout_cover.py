@@ -93,7 +93,7 @@ def test_a_long_title_grows_the_band_instead_of_failing(write_content):
     from leaflet.typeset import document, story
 
     L = layout.load("a5-fold")
-    path = write_content(lambda d: d["front"].update(title="A very long title that needs four lines in the band of the cover"))
+    path = write_content(lambda d: d["front"].update(title="A very long title, " * 8 + "that needs many lines in the band of the cover"))
     ed = edition.english(content.load(path))
     assert story.band_height(ed, L) > L.band_height + 10 * MM
     assert document.frame_sizes(ed, L)["band"][1] > document.frame_sizes(edition.english(content.load(SEED)), L)[

@@ -345,8 +345,9 @@ def contact_panel(edition: Edition, layout: Layout, lines: list[TextBlock], body
     checked for 4.5:1 when the layout is read) with a bar at the start edge,
     the callouts' box, so that a reader finds the numbers at a glance."""
     lines[-1].spaceAfter = 0
-    box = blocks.Callout(lines, layout.colours["panel"], layout.colours["panel_rule"], body.size * 0.7, edition.rtl)
-    box.spaceBefore, box.spaceAfter = body.space_after * 0.5, body.space_after * 1.5
+    pad = min(body.size * 0.55, 2.5 * MM)  # large print keeps its page for text, not padding
+    box = blocks.Callout(lines, layout.colours["panel"], layout.colours["panel_rule"], pad, edition.rtl)
+    box.spaceBefore, box.spaceAfter = body.space_after * 0.3, body.space_after
     return box
 
 
