@@ -53,7 +53,7 @@ BAD = [  # (layout, old text, new text, what the message says, line offset from 
     ("large-print", "footer:    {size: 16,", "footer:    {size: 11,", "under this layout's floor of 16 pt", 0),
     ("large-print", "minimum: 16,", "minimum: 12,", "under this layout's floor", 0),
     ("dl-trifold", "imposition: roll-fold", "imposition: z-fold", "not an imposition", 0),
-    ("dl-trifold", "band_height_mm: 92", "band_height_mm: 205", "no room for the cover", 0),
+    ("dl-trifold", "band_height_mm: 80", "band_height_mm: 205", "no room for the cover", 0),
 ]
 
 
