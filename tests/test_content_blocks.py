@@ -339,7 +339,7 @@ def test_a_logo_can_be_given_a_height(write_content, tmp_path):
         d["front"]["wordmarks"][1].update(logo="logo.png", alt="Kingston LSCB", height_mm=24)
     lf = content.load(write_content(change))
     marks = story.wordmarks(edition.english(lf), layout.load("a5-fold"), 340)
-    (logo,) = [m for m in marks if isinstance(m, story.Logo)]
+    (logo,) = [m for f in marks for m in getattr(f, "bottom", [f]) if isinstance(m, story.Logo)]  # in the foot panel
     assert logo.wrap(340, 500) == pytest.approx((72 * MM, 24 * MM))
     bad = lambda d: d["front"]["wordmarks"][0].update(height_mm=24)
     with pytest.raises(LeafletError, match="'height_mm' sizes a logo, and this mark has none"):
