@@ -6,10 +6,12 @@ with bulk `struct` reads that give exactly the same dictionaries and lists.
 
 `lean_subset` rewrites each embedded subset ReportLab writes: no hinting
 programs (fpgm, prep, cvt) and no glyph instructions, which a PDF viewer
-rasterising at screen or print resolution does not need, and a name table cut
-to its first seven records (copyright, family and PostScript names) instead of
-licence text and descriptions repeated in every 256-glyph subset. Outlines,
-metrics and the subset's cmap are left byte for byte as ReportLab made them.
+rasterising at screen or print resolution does not need (FreeType's hinting
+does move anti-aliased edges by a pixel's fraction: the outlines are the same),
+and a name table cut to the copyright, family, style, full and PostScript
+names instead of licence text, descriptions and Macintosh duplicates repeated
+in every 256-glyph subset. Outlines, metrics and the subset's cmap are left
+byte for byte as ReportLab made them.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from reportlab.pdfbase import ttfonts
 _original_extract = ttfonts.TTFontFile.extractInfo
 _original_subset = ttfonts.TTFontFile.makeSubset
 HINTING = ("fpgm", "prep", "cvt ")
-NAME_IDS = range(7)  # copyright, family, style, unique id, full name, version, PostScript name
+NAME_IDS = (0, 1, 2, 4, 6)  # copyright, family, style, full name, PostScript name (Windows records only)
 MORE_COMPONENTS, WORDS, SCALE, XY_SCALE, TWO_BY_TWO, INSTRUCTIONS = 0x20, 0x1, 0x8, 0x40, 0x80, 0x100
 
 
@@ -162,7 +164,7 @@ def _short_name(name: bytes) -> bytes:
     kept = []
     for n in range(count):
         record = unpack_from(">6H", name, 6 + 12 * n)
-        if record[3] in NAME_IDS:
+        if record[0] == 3 and record[3] in NAME_IDS:
             kept.append((record, name[strings + record[5]:strings + record[5] + record[4]]))
     header = pack(">3H", 0, len(kept), 6 + 12 * len(kept))
     records, text, pos = [], [], 0
