@@ -7,7 +7,7 @@
 
     python tools/benchmark.py --vs-typst [--runs 5]
         Whole processes, in pairs: this tool building the full edition set (every
-        language, screen + print) against Typst (PyPI `typst`) compiling the same
+        language, screen + print) against Typst (PyPI `typst`, the `bench` extra) compiling the same
         leaflet in every language, screen and print, in one process; then one
         English edition against Typst compiling the English leaflet. Each pair
         runs A then B back to back; the figures are medians of A, of B, and of the
