@@ -23,9 +23,13 @@ class Block:
     line: int
     note: str  # what the block is, for translators
     spans: tuple[markup.Span, ...]
+    # Where a translation came from (catalog file, line): a fault in the text
+    # (a character no font has) is reported there, not at the English YAML line.
+    origin: tuple[str, int] | None = None
 
-    def with_text(self, text: str, spans: tuple[markup.Span, ...]) -> "Block":
-        return replace(self, text=text, spans=spans)
+    def with_text(self, text: str, spans: tuple[markup.Span, ...],
+                  origin: tuple[str, int] | None = None) -> "Block":
+        return replace(self, text=text, spans=spans, origin=origin)
 
 
 class Problems(LeafletError):

@@ -7,7 +7,7 @@ translator's eye before they reach a page.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LeafletError
@@ -29,6 +29,7 @@ class Review:
     rejected: tuple[Problem, ...]
     notes: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()  # for a reviewer: accepted, but worth a look
+    origins: dict = field(default_factory=dict)  # key -> (file, line) of each accepted entry
 
     @property
     def complete(self) -> bool:
@@ -72,7 +73,7 @@ def review(po: PoFile, language: str, english: dict, warn: bool = True) -> Revie
     if po.header.get("Plural-Forms", lang.plural_forms) != lang.plural_forms:
         notes.append(f"{po.path}: Plural-Forms in the file is ignored; ours is '{lang.plural_forms}'")
     entries = {(e.context if e.context is not None else e.msgid): e for e in po.active()}
-    accepted, fuzzy, untranslated, rejected, warnings = {}, [], [], [], []
+    accepted, origins, fuzzy, untranslated, rejected, warnings = {}, {}, [], [], [], []
     for key, source in english.items():
         entry = entries.get(key)
         if entry is None or not entry.msgstr:
@@ -85,7 +86,8 @@ def review(po: PoFile, language: str, english: dict, warn: bool = True) -> Revie
                 rejected.extend(Problem(po.path, entry.line, key, p) for p in problems)
             else:
                 accepted[key] = entry.msgstr
+                origins[key] = (po.path, entry.line)
                 if warn:
                     warnings += [str(Problem(po.path, entry.line, key, w)) for w in warnings_for(entry, source)]
     return Review(language, po.path, accepted, tuple(fuzzy), tuple(untranslated),
-                  tuple(rejected), tuple(notes), tuple(warnings))
+                  tuple(rejected), tuple(notes), tuple(warnings), origins)

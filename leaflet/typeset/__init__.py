@@ -82,8 +82,8 @@ def check_coverage(edition: Edition, layout: Layout) -> None:
         try:
             TextBlock(block.spans, language, rtl, story.style(layout, "body"))
         except MissingGlyphs as exc:
-            raise LeafletError(f"[{edition.language}] block {block.id}: {exc}", edition.leaflet.source,
-                               block.line) from None
+            file, line = block.origin or (edition.leaflet.source, block.line)  # the .po entry of a translation
+            raise LeafletError(f"[{edition.language}] block {block.id}: {exc}", file, line) from None
 
 
 def _warnings(edition: Edition, panels: story.Panels) -> list[str]:
