@@ -5,10 +5,11 @@ put in visual order by the bidi rules.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate
 
+from .. import fonts
 from ..markup import Span
 from . import bidi, breaking
 from .itemize import Item, itemize
@@ -138,7 +139,24 @@ def _break_lines(para: Paragraph, width: float, size: float,
         used += w_all
     if current:
         lines.append(_line(current, para, size, leading))
-    return tuple(lines), tuple(overlong)
+    return tuple(_steady(lines, para, size, leading)), tuple(overlong)
+
+
+def _steady(lines: list[Line], para: Paragraph, size: float, leading: float) -> list[Line]:
+    """One line pitch for the whole paragraph: every line gets the ascent and
+    descent of all the paragraph's fonts, so a Latin word in a Bengali line
+    (or a Nastaliq word in a Latin one) does not move that line's baseline;
+    a tall script's paragraph gets the room its font needs on every line."""
+    if not lines:
+        return lines
+    # The Latin face always counts: any paragraph may hold a Latin word or a
+    # number, and paragraphs with and without one then share the page's pitch.
+    latin = fonts.face(fonts.families()[0].file(False, False))
+    faces = {p.item.face for p in para.pieces} | {latin}
+    ascent = max(f.ascender for f in faces) * size
+    descent = max(f.descender for f in faces) * size
+    height = max(leading * size, ascent + descent)
+    return [replace(line, ascent=ascent, descent=descent, height=height) for line in lines]
 
 
 def _groups(pieces: tuple[Piece, ...]) -> list[list[Piece]]:
