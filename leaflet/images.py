@@ -28,6 +28,9 @@ def logo(node: Node, base: Path, vector: tuple[str, ...] = (), what: str = "a lo
     try:
         real = (folder / raw).resolve(strict=True)
     except (OSError, RuntimeError):
+        if vector:
+            raise node.error(f"there is no file '{raw}' next to the content file "
+                             f"({what}'s path is relative to it)") from None
         raise node.error(f"'{raw}' is not a PNG or JPEG file: there is no such file "
                          f"({what}'s path is relative to the content file)") from None
     if not real.is_relative_to(folder):

@@ -31,9 +31,6 @@ def problem(text: str, spans: tuple[markup.Span, ...]) -> str | None:
     for span in (s for s in spans if not s.is_data):  # data in prose is refused by content itself
         if span.href and span.href.startswith("http://"):
             return f"link '{span.href}' must start with https:// (http:// is not secure)"
-        if span.href and span.href.startswith("tel:"):
-            return (f"link '{span.href}': a telephone number belongs in the contact's telephone field, "
-                    "not in a link in the text")
     return None
 
 

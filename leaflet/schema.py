@@ -45,7 +45,9 @@ def schema() -> dict:
                         "to contact data such as {duty.telephone}."),
         "listItems": {"type": "array", "minItems": 1, "items": item},
         "nestedItems": {"type": "array", "minItems": 1, "items": nested},
-        "paragraph": _object(["id", "text"], {"id": ID_PROP, "text": {"$ref": "#/$defs/markup"}}, "A paragraph."),
+        "paragraph": _object(["id", "text"], {"id": ID_PROP, "text": {"$ref": "#/$defs/markup"},
+                                              "note": _text("A note for translators and reviewers (e.g. a known "
+                                                            "typo kept from the original).")}, "A paragraph."),
         "list": _object(["id", "list"], {"id": ID_PROP, "list": {"$ref": "#/$defs/listItems"}},
                         "A bulleted list; an item may have `items:`, a nested list (one level)."),
         "numbered": _object(["id", "numbered"], {"id": ID_PROP, "numbered": {"$ref": "#/$defs/listItems"}},

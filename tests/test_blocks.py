@@ -13,7 +13,7 @@ from leaflet.layout import MM
 from leaflet.text.paragraph import TextBlock
 
 from conftest import ROOT, page_texts
-from text.pdftext import marked_positions, marked_texts
+from text.pdftext import marked_positions, reading_texts as marked_texts  # RTL runs in reading order
 
 CPC = ROOT / "content" / "child-protection-conference.yaml"
 PF = ROOT / "content" / "private-fostering.yaml"
@@ -62,9 +62,11 @@ def tree(pdf: bytes) -> El:
                 own += texts.get((page, int(k)), "")
             elif isinstance(k, DictionaryObject) and k.get("/Type") == "/MCR":
                 own += texts.get((pages[k.raw_get("/Pg").idnum], int(k["/MCID"])), "")
+            elif isinstance(k, DictionaryObject) and k.get("/S") == "/Span" and "/ActualText" in k:
+                own += str(k["/ActualText"])  # a right-to-left run, in reading order
             elif isinstance(k, DictionaryObject) and "/S" in k:
                 kids.append(visit(k, page))
-        return El(str(obj["/S"])[1:], obj, kids, own)
+        return El(str(obj["/S"])[1:], obj, kids, str(obj["/ActualText"]) if "/ActualText" in obj else own)
 
     root = reader.trailer["/Root"]["/StructTreeRoot"].get_object()
     return visit(root["/K"].get_object(), None)
@@ -404,7 +406,7 @@ def test_a_tall_figure_is_scaled_to_fit_and_an_unsplittable_block_fails_plainly(
     (tmp_path / "tall.yaml").write_text(text)
     result = typeset(english(content.load(tmp_path / "tall.yaml")), layout.load("a5-fold"))
     assert result.pages == 4 and pdfcheck.check(result.pdf) == []
-    huge = "word " * 1500
+    huge = "word " * 390  # under the 2,000-character block limit, still taller than a page in a cell
     (tmp_path / "huge.yaml").write_text(BASE_TABLE.format(rows=f"              - [A, \"{huge}\"]"))
     with pytest.raises(LeafletError, match=r"a table is taller than a whole page and cannot be split"):
         typeset(english(content.load(tmp_path / "huge.yaml")), layout.load("a5-fold"))

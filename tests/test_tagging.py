@@ -252,12 +252,12 @@ def test_data_runs_are_tagged_in_their_own_language(name):
     lang_of = {}
     for role, lang, text in elements:
         lang_of.setdefault((role, " ".join(text.split())), set()).add(lang)
-    c = first.leaflet.contact
+    c = first.leaflet.contacts[0]
     for text in (c.name, *c.address, c.postcode):
         assert lang_of[("P", text)] == {"en-GB"}, text
     for text in (c.email, c.website_label):
         assert lang_of[("Link", text)] == {"en-GB"}, text
-    assert lang_of[("Link", c.telephone)] == {""}  # inherits its sentence's language
+    assert lang_of[("Link", c.phones[0].display)] == {""}  # inherits its sentence's language
     title = "Working Together to Safeguard Children, 2006 – Chapter 8"
     spans = [(r, lang) for r, lang, t in elements if " ".join(t.split()) == title]  # NBSP: see draw.line_ops
     assert ("Span", "en-GB") in spans  # inside the translated sentence

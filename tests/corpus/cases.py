@@ -159,7 +159,7 @@ CASES = [
     Case("http-link", sub("The **LSCB**", "The [LSCB](http://www.kingstonlscb.org.uk)"), ANSWER_LINE,
          "must start with https://"),
     Case("tel-link", sub("The **LSCB**", "The [LSCB](tel:+442085476111)"), ANSWER_LINE,
-         "belongs in the contact's telephone field"),
+         "cannot be typed into text: put the number in a contact"),
     Case("javascript-link", sub("The **LSCB**", "The [LSCB](javascript:alert(1))"), ANSWER_LINE,
          "link address must start with https://"),
     Case("http-website", sub("    website: https://www", "    website: http://www"), line_of("    website:"),

@@ -80,3 +80,44 @@ def marked_positions(pdf: bytes) -> dict[tuple[int, int], tuple[float, float]]:
                     A, B, C, D, E, F = ctm
                     out[(index, owner)] = (x * A + y * C + E, x * B + y * D + F)
     return out
+
+
+def reading_texts(pdf: bytes) -> dict[tuple[int, int], str]:
+    """(page index, MCID) -> the text a screen reader gets for it: right-to-left
+    runs are stored left to right, and their structure element (a Span, or the
+    block itself) carries the reading-order text as /ActualText, which replaces
+    the marked content of its first MCID (its other MCIDs read as "")."""
+    from pypdf.generic import ArrayObject, IndirectObject
+
+    reader = PdfReader(io.BytesIO(pdf))
+    pages = {p.indirect_reference.idnum: i for i, p in enumerate(reader.pages)}
+    out = dict(marked_texts(pdf))
+
+    def mcids(el, page):
+        kids = el.get("/K", [])
+        found = []
+        for k in kids if isinstance(kids, ArrayObject) else [kids]:
+            obj = k.get_object() if isinstance(k, IndirectObject) else k
+            if isinstance(obj, int):
+                found.append((page, int(obj)))
+            elif isinstance(obj, DictionaryObject) and obj.get("/Type") == "/MCR":
+                found.append((pages[obj.raw_get("/Pg").idnum], int(obj["/MCID"])))
+            elif isinstance(obj, DictionaryObject) and "/S" in obj:
+                found += mcids(obj, pages[obj.raw_get("/Pg").idnum] if "/Pg" in obj else page)
+        return found
+
+    def visit(el, page):
+        page = pages[el.raw_get("/Pg").idnum] if "/Pg" in el else page
+        if "/ActualText" in el:
+            own = mcids(el, page)
+            for n, key in enumerate(own):
+                out[key] = str(el["/ActualText"]) if n == 0 else ""
+            return
+        kids = el.get("/K", [])
+        for k in kids if isinstance(kids, ArrayObject) else [kids]:
+            obj = k.get_object() if isinstance(k, IndirectObject) else k
+            if isinstance(obj, DictionaryObject) and "/S" in obj:
+                visit(obj, page)
+
+    visit(reader.trailer["/Root"]["/StructTreeRoot"]["/K"].get_object(), 0)
+    return out
