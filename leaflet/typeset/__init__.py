@@ -66,6 +66,8 @@ def _typeset(edition: Edition, layout: Layout) -> Typeset:
         return faq, story.back(edition, layout, frames["back"][0], size, spill)
 
     candidates = fit.sizes(layout)
+    width, height = frames["back"]
+    flow.pages_needed(content(candidates[0])[0], width, height, MAX_PAGES)  # a block taller than a page fails here
     for pages in range(4, MAX_PAGES + 1, 4):
         best = fit.largest(candidates, lambda size: fit.fits(*content(size), frames["back"], pages - 2))
         if best is None:

@@ -194,6 +194,7 @@ def _typeset(first: Edition, second: Edition, layout: Layout, mode: str):
         return panels(first, second, layout, size, mode, frames["wordmarks"][0], frames["back"], frames["band"])
 
     candidates = fit.sizes(layout)
+    flow.pages_needed(made(candidates[0]).faq, *frames["back"], 48)  # a block taller than a page fails here
     for pages in range(4, 49, 4):
         # the same model as a single edition: one size, found by bisection
         best = fit.largest(candidates, lambda size: fit.fits(*_faq_back(made(size)), frames["back"], pages - 2))
@@ -227,6 +228,8 @@ def _flip(first: Edition, second: Edition, layout: Layout, frames):
                     story.back(e, layout, frames["back"][0], size, spills[e.language]))) for e, p in halves]
 
     candidates = fit.sizes(layout)
+    for _, p in halves_at(candidates[0]):
+        flow.pages_needed(p.faq, *frames["back"], 48)  # a block taller than a page fails here
     for half in range(4, 25, 2):
         best = fit.largest(candidates, lambda size: all(
             fit.fits(p.faq, p.back, frames["back"], half - 2) for _, p in halves_at(size)))
