@@ -40,7 +40,13 @@ class Problems(LeafletError):
         return "\nerror: ".join(LeafletError.__str__(e) for e in self.errors)
 
 
+class TooMuch(LeafletError):
+    """The leaflet passes a size limit: reading on would report it for every block after."""
+
+
 def collect(errors: list[LeafletError], exc: LeafletError) -> None:
+    if isinstance(exc, TooMuch):
+        raise exc
     errors.extend(exc.errors if isinstance(exc, Problems) else [exc])
 
 
@@ -160,8 +166,11 @@ class Maker:
         except markup.MarkupError as exc:
             raise node.error(str(exc)) from None
         self.total += len(value)
-        if bad := prose.problem(value, spans) or prose.total_problem(self.total, len(self.seen)):
+        if bad := prose.problem(value, spans):
             raise node.error(bad)
+        if bad := prose.total_problem(self.total, len(self.seen)):
+            found = node.error(bad)
+            raise TooMuch(found.message, found.file, found.line)
         for span in spans:
             if span.is_data:
                 raise node.error(f"contact data '{span.text}' cannot be typed into text: "

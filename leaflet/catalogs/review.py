@@ -53,15 +53,16 @@ def display(path: Path) -> str:
         return str(path)
 
 
-def review_file(language: str, domain: str, english: dict) -> Review:
-    """`english` maps each key (msgctxt, or msgid when there is none) to the English text."""
+def review_file(language: str, domain: str, english: dict, warn: bool = True) -> Review:
+    """`english` maps each key (msgctxt, or msgid when there is none) to the English text.
+    `warn` False skips the reviewer's warnings (a build prints none)."""
     path = po_path(language, domain)
     if not path.exists():
         return Review(language, display(path), {}, (), tuple(english), ())
-    return review(read(path, display(path)), language, english)
+    return review(read(path, display(path)), language, english, warn)
 
 
-def review(po: PoFile, language: str, english: dict) -> Review:
+def review(po: PoFile, language: str, english: dict, warn: bool = True) -> Review:
     lang = languages.get(language)
     header_language = po.header.get("Language", "")
     if not lang.accepts_header(header_language):
@@ -84,6 +85,7 @@ def review(po: PoFile, language: str, english: dict) -> Review:
                 rejected.extend(Problem(po.path, entry.line, key, p) for p in problems)
             else:
                 accepted[key] = entry.msgstr
-                warnings += [str(Problem(po.path, entry.line, key, w)) for w in warnings_for(entry, source)]
+                if warn:
+                    warnings += [str(Problem(po.path, entry.line, key, w)) for w in warnings_for(entry, source)]
     return Review(language, po.path, accepted, tuple(fuzzy), tuple(untranslated),
                   tuple(rejected), tuple(notes), tuple(warnings))

@@ -24,8 +24,9 @@ def sources(leaflet: Leaflet) -> dict[str, dict]:
 
 
 def reviews(leaflet: Leaflet, language: str) -> tuple[Review, Review]:
+    """The two catalogs a build reads, checked (without the reviewer's warnings, which a build never prints)."""
     content, labels = sources(leaflet).items()
-    return review_file(language, *content), review_file(language, *labels)
+    return review_file(language, *content, warn=False), review_file(language, *labels, warn=False)
 
 
 def edition(leaflet: Leaflet, language: str, allow_partial: bool = False,
