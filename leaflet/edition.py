@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from babel import Locale
-
+from .catalogs.languages import get as language_info
 from .content import Block, Leaflet
 from .labels import ENGLISH, Labels
 
@@ -22,7 +21,7 @@ class Edition:
 
     @property
     def rtl(self) -> bool:
-        return Locale.parse(self.language.replace("-", "_")).text_direction == "rtl"
+        return language_info(self.language).rtl  # a table lookup, no Babel locale to load
 
     @property
     def is_english(self) -> bool:

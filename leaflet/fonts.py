@@ -11,13 +11,14 @@ import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from types import MethodType
 
 import uharfbuzz as hb
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
-from . import source
+from . import fontfile, source
 from .errors import LeafletError
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
@@ -167,7 +168,8 @@ def face(file_name: str) -> Face:
     if not path.exists():
         raise LeafletError(f"font file fonts/{file_name} listed in fonts/fonts.yaml is missing")
     name = "leaflet-" + path.stem
-    ttf = TTFont(name, str(path), asciiReadable=False, shapable=False)
+    ttf = TTFont(name, str(path), asciiReadable=False, shapable=False)  # fontfile's bulk parse
+    ttf.face.makeSubset = MethodType(fontfile.lean_subset, ttf.face)
     pdfmetrics.registerFont(ttf)
     hb_face = hb.Face(hb.Blob.from_file_path(str(path)))
     hb_font = hb.Font(hb_face)

@@ -10,7 +10,7 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 from leaflet.typeset.story import LEAD_IN_ENDS
 
 from outputs import every_output, names
-from text.pdftext import marked_texts
+from text.pdftext import reading_texts as marked_texts  # right-to-left runs in reading order
 
 
 def elements(pdf: bytes) -> list[tuple[str, str, list[int]]]:
@@ -20,22 +20,31 @@ def elements(pdf: bytes) -> list[tuple[str, str, list[int]]]:
     texts = marked_texts(pdf)
     out = []
 
-    def visit(el, page):
-        page = pages[el.raw_get("/Pg").idnum] if "/Pg" in el else page
+    def own(el, page) -> list[tuple[int, int]]:
+        """An element's marked content, with that of the Spans inside it (a run in
+        another language, or a right-to-left run: part of its paragraph)."""
         kids = el.get("/K", [])
-        kids = kids if isinstance(kids, ArrayObject) else [kids]
         marks = []
-        for k in kids:
+        for k in kids if isinstance(kids, ArrayObject) else [kids]:
             obj = k.get_object() if isinstance(k, IndirectObject) else k
             if isinstance(obj, int):
                 marks.append((page, obj))
             elif isinstance(obj, DictionaryObject) and obj.get("/Type") == "/MCR":
                 marks.append((pages[obj.raw_get("/Pg").idnum], int(obj["/MCID"])))
+            elif isinstance(obj, DictionaryObject) and obj.get("/S") == "/Span":
+                marks += own(obj, pages[obj.raw_get("/Pg").idnum] if "/Pg" in obj else page)
+        return marks
+
+    def visit(el, page):
+        page = pages[el.raw_get("/Pg").idnum] if "/Pg" in el else page
+        kids = el.get("/K", [])
+        kids = kids if isinstance(kids, ArrayObject) else [kids]
+        marks = own(el, page)
         text = "".join(texts.get((p - 1, m), "") for p, m in marks)
         out.append((str(el["/S"])[1:], " ".join(text.split()), [p for p, _ in marks]))
         for k in kids:
             obj = k.get_object() if isinstance(k, IndirectObject) else k
-            if isinstance(obj, DictionaryObject) and "/S" in obj:
+            if isinstance(obj, DictionaryObject) and "/S" in obj and obj["/S"] != "/Span":
                 visit(obj, page)
 
     visit(reader.trailer["/Root"]["/StructTreeRoot"]["/K"].get_object(), 1)

@@ -23,9 +23,13 @@ class Block:
     line: int
     note: str  # what the block is, for translators
     spans: tuple[markup.Span, ...]
+    # Where a translation came from (catalog file, line): a fault in the text
+    # (a character no font has) is reported there, not at the English YAML line.
+    origin: tuple[str, int] | None = None
 
-    def with_text(self, text: str, spans: tuple[markup.Span, ...]) -> "Block":
-        return replace(self, text=text, spans=spans)
+    def with_text(self, text: str, spans: tuple[markup.Span, ...],
+                  origin: tuple[str, int] | None = None) -> "Block":
+        return replace(self, text=text, spans=spans, origin=origin)
 
 
 class Problems(LeafletError):
@@ -40,7 +44,13 @@ class Problems(LeafletError):
         return "\nerror: ".join(LeafletError.__str__(e) for e in self.errors)
 
 
+class TooMuch(LeafletError):
+    """The leaflet passes a size limit: reading on would report it for every block after."""
+
+
 def collect(errors: list[LeafletError], exc: LeafletError) -> None:
+    if isinstance(exc, TooMuch):
+        raise exc
     errors.extend(exc.errors if isinstance(exc, Problems) else [exc])
 
 
@@ -160,8 +170,11 @@ class Maker:
         except markup.MarkupError as exc:
             raise node.error(str(exc)) from None
         self.total += len(value)
-        if bad := prose.problem(value, spans) or prose.total_problem(self.total, len(self.seen)):
+        if bad := prose.problem(value, spans):
             raise node.error(bad)
+        if bad := prose.total_problem(self.total, len(self.seen)):
+            found = node.error(bad)
+            raise TooMuch(found.message, found.file, found.line)
         for span in spans:
             if span.is_data:
                 raise node.error(f"contact data '{span.text}' cannot be typed into text: "

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import icu
 from babel import Locale
@@ -65,8 +66,7 @@ def contact_data(text: str) -> list[str]:
 
 def added_contact_data(text: str, english: str) -> list[str]:
     """What `text` has that looks like contact data and the English does not have."""
-    known = normalise(english).lower()
-    known_digits = {re.sub(r"\D", "", m) for m in contact_data(english)}
+    known, known_digits = _known(english)
     added = []
     for item in contact_data(text):
         digits = re.sub(r"\D", "", item)
@@ -74,6 +74,12 @@ def added_contact_data(text: str, english: str) -> list[str]:
             continue
         added.append(item)
     return added
+
+
+@lru_cache(maxsize=4096)
+def _known(english: str) -> tuple[str, frozenset]:
+    """The English side of `added_contact_data`, the same for every language: worked out once."""
+    return normalise(english).lower(), frozenset(re.sub(r"\D", "", m) for m in contact_data(english))
 
 
 def misplaced_joiners(text: str) -> list[int]:

@@ -24,6 +24,7 @@ from babel.core import get_global
 from babel.plural import PluralRule, _GettextCompiler, _plural_tags
 
 from ..errors import LeafletError
+from .language_table import TABLE
 
 ENGLISH_NAMES = {"bn": "Bengali", "fa": "Farsi", "ckb": "Kurdish (Sorani)", "zh-Hans": "Chinese (Simplified)",
                  "zh-Hant": "Chinese (Traditional)"}
@@ -105,6 +106,16 @@ def _parts(code: str):
 
 @lru_cache(maxsize=None)
 def get(code: str) -> Language:
+    """The language `code` names: from the table of common languages (no Babel
+    locale to load), else from CLDR."""
+    language, script, region = _parts(code)
+    canonical = "-".join(p for p in (language, script, region) if p)
+    row = TABLE.get(canonical)
+    return Language(canonical, *row) if row else from_cldr(canonical)
+
+
+def from_cldr(code: str) -> Language:
+    """What CLDR (through Babel) and our own tables say of `code`."""
     language, script, region = _parts(code)
     canonical = "-".join(p for p in (language, script, region) if p)
     try:

@@ -7,7 +7,7 @@ translator's eye before they reach a page.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import LeafletError
@@ -29,6 +29,7 @@ class Review:
     rejected: tuple[Problem, ...]
     notes: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()  # for a reviewer: accepted, but worth a look
+    origins: dict = field(default_factory=dict)  # key -> (file, line) of each accepted entry
 
     @property
     def complete(self) -> bool:
@@ -53,15 +54,16 @@ def display(path: Path) -> str:
         return str(path)
 
 
-def review_file(language: str, domain: str, english: dict) -> Review:
-    """`english` maps each key (msgctxt, or msgid when there is none) to the English text."""
+def review_file(language: str, domain: str, english: dict, warn: bool = True) -> Review:
+    """`english` maps each key (msgctxt, or msgid when there is none) to the English text.
+    `warn` False skips the reviewer's warnings (a build prints none)."""
     path = po_path(language, domain)
     if not path.exists():
         return Review(language, display(path), {}, (), tuple(english), ())
-    return review(read(path, display(path)), language, english)
+    return review(read(path, display(path)), language, english, warn)
 
 
-def review(po: PoFile, language: str, english: dict) -> Review:
+def review(po: PoFile, language: str, english: dict, warn: bool = True) -> Review:
     lang = languages.get(language)
     header_language = po.header.get("Language", "")
     if not lang.accepts_header(header_language):
@@ -71,7 +73,7 @@ def review(po: PoFile, language: str, english: dict) -> Review:
     if po.header.get("Plural-Forms", lang.plural_forms) != lang.plural_forms:
         notes.append(f"{po.path}: Plural-Forms in the file is ignored; ours is '{lang.plural_forms}'")
     entries = {(e.context if e.context is not None else e.msgid): e for e in po.active()}
-    accepted, fuzzy, untranslated, rejected, warnings = {}, [], [], [], []
+    accepted, origins, fuzzy, untranslated, rejected, warnings = {}, {}, [], [], [], []
     for key, source in english.items():
         entry = entries.get(key)
         if entry is None or not entry.msgstr:
@@ -84,6 +86,8 @@ def review(po: PoFile, language: str, english: dict) -> Review:
                 rejected.extend(Problem(po.path, entry.line, key, p) for p in problems)
             else:
                 accepted[key] = entry.msgstr
-                warnings += [str(Problem(po.path, entry.line, key, w)) for w in warnings_for(entry, source)]
+                origins[key] = (po.path, entry.line)
+                if warn:
+                    warnings += [str(Problem(po.path, entry.line, key, w)) for w in warnings_for(entry, source)]
     return Review(language, po.path, accepted, tuple(fuzzy), tuple(untranslated),
-                  tuple(rejected), tuple(notes), tuple(warnings))
+                  tuple(rejected), tuple(notes), tuple(warnings), origins)

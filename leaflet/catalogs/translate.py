@@ -24,8 +24,9 @@ def sources(leaflet: Leaflet) -> dict[str, dict]:
 
 
 def reviews(leaflet: Leaflet, language: str) -> tuple[Review, Review]:
+    """The two catalogs a build reads, checked (without the reviewer's warnings, which a build never prints)."""
     content, labels = sources(leaflet).items()
-    return review_file(language, *content), review_file(language, *labels)
+    return review_file(language, *content, warn=False), review_file(language, *labels, warn=False)
 
 
 def edition(leaflet: Leaflet, language: str, allow_partial: bool = False,
@@ -44,7 +45,7 @@ def edition(leaflet: Leaflet, language: str, allow_partial: bool = False,
                 f"the {language} catalog is incomplete: {len(r.untranslated)} untranslated, {len(r.fuzzy)} fuzzy, "
                 f"{len({p.context for p in r.rejected})} rejected{why} (translate them, or build with "
                 "--allow-partial to print those blocks in English)", r.file)
-    translated = _translate_blocks(leaflet, content_review.accepted)
+    translated = _translate_blocks(leaflet, content_review.accepted, content_review.origins)
     english_blocks = tuple(b.id for b in leaflet.blocks()
                            if extract.context(leaflet, b) not in content_review.accepted)
     labels = Labels(**{name: labels_review.accepted.get(text, text) for name, text in english_texts().items()})
@@ -52,11 +53,12 @@ def edition(leaflet: Leaflet, language: str, allow_partial: bool = False,
                    partial_labels=tuple(t for t in english_texts().values() if t not in labels_review.accepted))
 
 
-def _translate_blocks(leaflet: Leaflet, accepted: dict) -> Leaflet:
+def _translate_blocks(leaflet: Leaflet, accepted: dict, origins: dict) -> Leaflet:
     def tr(block):
-        text = accepted.get(extract.context(leaflet, block))
+        key = extract.context(leaflet, block)
+        text = accepted.get(key)
         return block if text is None else block.with_text(text, _english_runs(markup.parse(text), block.spans,
-                                                                              leaflet.language))
+                                                                              leaflet.language), origins.get(key))
 
     return leaflet.map_blocks(tr)
 

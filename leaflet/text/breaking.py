@@ -6,12 +6,19 @@ leaflets need it.
 - Contact data (phone numbers, e-mail addresses) never breaks; a web address
   breaks only after a '/' (never inside '//').
 - Words are never hyphenated.
+- A number stays with what it belongs to (`_keep_together`): the groups of a
+  phone number written in the text ("0808 157 0123"), a label and its number
+  ("Chapter 8", "Section 47", "November 2026"), a number and its unit, label
+  or month ("10 am", "26 November", "2006 年", "9 个月").
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
+import re
+
 import icu
+from babel import Locale, UnknownLocaleError
 
 
 @lru_cache(maxsize=64)
@@ -40,7 +47,59 @@ def opportunities(text: str, language: str) -> frozenset[int]:
     if language == "ko" or language.startswith("ko-"):
         out = {i for i in out if not (_hangul_or_han(text[i - 1]) or _hangul_or_han(text[i]))
                or text[i - 1].isspace()}
-    return frozenset(out)
+    return frozenset(out - _keep_together(text, language))
+
+
+NUMBER = re.compile(r"[+(\uff08]?\d[\d).,:/\-]*$")  # 0808, (020), 10:30, 2006, 8.
+TRAILING_NUMBER = re.compile(r"(^|[^\w])[+(\uff08]?\d[\d).,:/\-]*$")
+SHORT_NUMBER = 4  # "Chapter 8", "Section 47", "May 2026": a word keeps a number this long with it
+# Units and labels a number keeps after it (with the language's month names):
+# symbols and abbreviations shared by the languages that write Latin ones.
+UNITS = frozenset("am pm a.m p.m h hrs min mins km m cm mm kg g mg ml l mph % p pp £ zł lei".split())
+
+
+def _ideograph(ch: str) -> bool:
+    o = ord(ch)
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xAC00 <= o <= 0xD7A3
+
+
+@lru_cache(maxsize=64)
+def _months(language: str) -> frozenset[str]:
+    """The month names of the language (CLDR, both forms), lower case: "26 November"."""
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    names = set()
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            names |= {n.lower().rstrip(".") for n in locale.months[context][width].values()}
+    return frozenset(names)
+
+
+def _keep_together(text: str, language: str) -> set[int]:
+    """Break offsets to remove: where a number and its neighbour meet."""
+    out = set()
+    tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+    months = _months(language)
+    for n, ((a, left), (b, right)) in enumerate(zip(tokens, tokens[1:])):
+        after = tokens[n + 2][1] if n + 2 < len(tokens) else ""
+        left_word = left.rstrip(",;")  # a comma ends the pair: "Chapter 8, 10 am" breaks after "8,"
+        # the left token's last part: "儿童》（2006" ends with a number
+        lnum, rnum = bool(TRAILING_NUMBER.search(left)), bool(NUMBER.match(right.rstrip(".,;:!?)")))
+        rword = right.rstrip(".,;:!?)\u3002\uff0c")
+        if lnum and rnum and left[-1].isdigit():  # "0808 157 0123", "26 11 2026"
+            out.add(b)
+        elif rnum and left_word == left and left[-1].isalpha() and len(right.rstrip(".,;:!?)")) <= SHORT_NUMBER \
+                and (len(left) >= 3 or _ideograph(left[-1])) and not NUMBER.match(after):
+            out.add(b)  # "Chapter 8", "November 2026", "第 8" (not "on 26", nor "call 020 8547")
+        elif lnum and left[-1].isdigit() and (
+                rword.lower() in UNITS or rword.lower() in months or _ideograph(right[0])):
+            out.add(b)  # "10 am", "26 November", "2006 年"
+    for i in range(1, len(text)):  # "2006年", "第8章": a number and the ideographs beside it, set solid
+        if (text[i - 1].isdigit() and _ideograph(text[i])) or (_ideograph(text[i - 1]) and text[i].isdigit()):
+            out.add(i)
+    return out
 
 
 def data_opportunities(text: str, kind: str) -> set[int]:

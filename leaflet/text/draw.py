@@ -144,7 +144,14 @@ def _piece_ops(canv, piece: Piece, x: float, baseline: float, size: float, fill:
     if state.get("fill") != fill:
         ops.append(fill)
         state["fill"] = fill
-    ops.append(f"1 0 0 1 {_n(x)} {_n(baseline)} Tm")
+    line_x = state.get("line_x")  # the text line matrix's x as a viewer has it (rounded as written)
+    if line_x is None:
+        ops.append(f"1 0 0 1 {_n(x)} {_n(baseline)} Tm")
+        state["line_x"] = float(_n(x))
+    else:  # a move from the previous piece's start: shorter than a matrix, and no rounding drift
+        step = _n(x - line_x)
+        ops.append(f"{step} 0 Td")
+        state["line_x"] = line_x + float(step)
     program, texts = _glyph_program(canv, piece, size)
     for item in program:
         if item is CUT:
@@ -266,7 +273,9 @@ def _positioned(glyphs, codes, data: bytes, fonts: list[str], runs: list[list[in
     Units: thousandths of an em, as TJ counts them. `cur` is where the PDF's own
     advance has left the pen. It runs on across a change of subset font or a
     marked-content boundary: Tf and BDC keep the text position, so a word
-    whose glyphs fall into two subsets is drawn as one."""
+    whose glyphs fall into two subsets is drawn as one. `moved` is how far the
+    pen goes as a viewer computes it (the adjustments as written, rounded), so
+    that the next piece can run on from it without drifting."""
     scale = 1000 / face.upem
     widths, default = face.ttf.face.charWidths, face.ttf.face.defaultWidth
     where, pen = [], 0.0
@@ -300,7 +309,10 @@ def _positioned(glyphs, codes, data: bytes, fonts: list[str], runs: list[list[in
         if abs(target - cur) > 0.005:
             tj.append(f" {_n(cur - target)} ")
             cur = target
-        tj.append(f"<{data[i]:02X}>")
+        if tj and tj[-1].endswith(">"):  # one hex string per run of glyphs
+            tj[-1] = f"{tj[-1][:-1]}{data[i]:02X}>"
+        else:
+            tj.append(f"<{data[i]:02X}>")
         cur += widths.get(codes[i], default)
     flush()
     if rise:

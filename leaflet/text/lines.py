@@ -5,10 +5,11 @@ put in visual order by the bidi rules.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate
 
+from .. import fonts
 from ..markup import Span
 from . import bidi, breaking
 from .itemize import Item, itemize
@@ -114,7 +115,7 @@ def break_lines(para: Paragraph, width: float, size: float, leading: float,
 def _break_lines(para: Paragraph, width: float, size: float,
                  leading: float) -> tuple[tuple[Line, ...], tuple[str, ...]]:
     overlong: list[str] = []
-    lines: list[Line] = []
+    rows: list[list[Piece]] = []
     current: list[Piece] = []
     used = 0.0
     for group in _groups(para.pieces):
@@ -122,7 +123,7 @@ def _break_lines(para: Paragraph, width: float, size: float,
         w_all = sum(p.width(size) for p in group)
         w_ink = sum(p.width(size) for p in inked)
         if current and used + w_ink > width + 1e-6:
-            lines.append(_line(current, para, size, leading))
+            rows.append(current)
             current, used = [], 0.0
             group = _strip_leading(group)
             w_all = sum(p.width(size) for p in group)
@@ -130,15 +131,53 @@ def _break_lines(para: Paragraph, width: float, size: float,
         if not current and w_ink > width + 1e-6:
             overlong.append("".join(p.text for p in group).strip())
             chunks = _cut(group, width, size, para.language)
-            for chunk in chunks[:-1]:
-                lines.append(_line(chunk, para, size, leading))
+            rows.extend(chunks[:-1])
             group = chunks[-1]
             w_all = sum(p.width(size) for p in group)
         current.extend(group)
         used += w_all
     if current:
-        lines.append(_line(current, para, size, leading))
-    return tuple(lines), tuple(overlong)
+        rows.append(current)
+    if not overlong:
+        rows = _no_lone_word(rows, width, size)
+    lines = [_line(row, para, size, leading) for row in rows]
+    return tuple(_steady(lines, para, size, leading)), tuple(overlong)
+
+
+LONE_WORD = 0.25  # a last line of one word narrower than this share of the measure looks lost
+
+
+def _no_lone_word(rows: list[list[Piece]], width: float, size: float) -> list[list[Piece]]:
+    """A last line of one short word takes the word before it along, when that
+    word fits there and the line it leaves keeps at least two words."""
+    if len(rows) < 2:
+        return rows
+    last, before = _groups(tuple(rows[-1])), _groups(tuple(rows[-2]))
+    if len(last) != 1 or len(before) < 3:
+        return rows
+    if sum(p.width(size) for p in _trim(last[0])) >= LONE_WORD * width:
+        return rows
+    moved = before[-1] + last[0]
+    if sum(p.width(size) for p in _trim(moved)) > width + 1e-6:
+        return rows
+    return rows[:-2] + [[p for g in before[:-1] for p in g], moved]
+
+
+def _steady(lines: list[Line], para: Paragraph, size: float, leading: float) -> list[Line]:
+    """One line pitch for the whole paragraph: every line gets the ascent and
+    descent of all the paragraph's fonts, so a Latin word in a Bengali line
+    (or a Nastaliq word in a Latin one) does not move that line's baseline;
+    a tall script's paragraph gets the room its font needs on every line."""
+    if not lines:
+        return lines
+    # The Latin face always counts: any paragraph may hold a Latin word or a
+    # number, and paragraphs with and without one then share the page's pitch.
+    latin = fonts.face(fonts.families()[0].file(False, False))
+    faces = {p.item.face for p in para.pieces} | {latin}
+    ascent = max(f.ascender for f in faces) * size
+    descent = max(f.descender for f in faces) * size
+    height = max(leading * size, ascent + descent)
+    return [replace(line, ascent=ascent, descent=descent, height=height) for line in lines]
 
 
 def _groups(pieces: tuple[Piece, ...]) -> list[list[Piece]]:

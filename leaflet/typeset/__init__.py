@@ -1,9 +1,10 @@
 """Typesetting: an edition x a layout -> A5 pages (the screen PDF).
 
-The questions flow over the inner pages. If they do not fit at the body size,
-the body shrinks in the layout's steps down to its minimum; past that the
-leaflet grows by four pages (8, 12...), back at the largest size that fits.
-The front and back panels never shrink: if one overflows the build fails.
+One body size for every text panel (inner pages and back page): the largest
+of the layout's sizes at which the questions fit the inner pages and the back
+page above the back panel (`fit`). Only when even the minimum does not fit
+does the leaflet grow by four pages (8, 12...), again at the largest size.
+A front panel that overflows fails the build.
 """
 from __future__ import annotations
 
@@ -54,22 +55,31 @@ def _typeset(edition: Edition, layout: Layout) -> Typeset:
         band, marks = story.front_band(edition, layout), story.wordmarks(edition, layout, frames["wordmarks"][0])
         fit.check_fits(edition, "front panel (title)", band, frames["band"])
         fit.check_fits(edition, "front panel (organisations)", marks, frames["wordmarks"])
-        return band, fit.to_bottom(marks, frames["wordmarks"]), fit.fit_back(edition, layout, frames["back"], spill)
+        return band, fit.to_bottom(marks, frames["wordmarks"])
 
-    spill = fit.back_spill(edition, layout, frames["back"])  # contacts the back page cannot hold
     fixed_panels()  # a front or back that cannot fit fails before any page is set
-    width, height = frames["faq-even"]
+    fit.fit_back(edition, layout, frames["back"], fit.back_spill(edition, layout, frames["back"]))
+
+    def content(size: float) -> tuple[list, list]:
+        spill = fit.back_spill(edition, layout, frames["back"], size)  # contacts the back page cannot hold
+        faq = story.keep_with_next(story.faq(edition, layout, size) + story.spilled(edition, layout, size, spill))
+        return faq, story.back(edition, layout, frames["back"][0], size, spill)
+
+    candidates = fit.sizes(layout)
+    width, height = frames["back"]
+    flow.pages_needed(content(candidates[0])[0], width, height, MAX_PAGES)  # a block taller than a page fails here
     for pages in layout.page_counts():
-        for size in layout.body_sizes(grown=pages > layout.page_start):
-            faq = story.faq(edition, layout, size) + story.spilled(edition, layout, size, spill)
-            if flow.pages_needed(faq, width, height, pages - 2) > pages - 2:
-                continue
-            band, marks, back = fixed_panels()
+        best = fit.largest(candidates, lambda size: fit.fits(*content(size), frames["back"], pages - 2))
+        if best is None:
+            continue  # even the minimum needs more pages
+        for size in [s for s in candidates if s <= best][::-1]:
+            band, marks = fixed_panels()
+            faq, back = content(size)
             panels = story.Panels(band, marks, faq, back)
             try:
                 pdf = document.render(edition, layout, panels, pages)
             except document.TooLong:
-                continue  # the count above was optimistic: try the next candidate for real
+                continue  # the count was optimistic (rare): one step smaller, for real
             return Typeset(pdf, pages, size, tuple(_warnings(edition, panels)))
     raise LeafletError(f"[{edition.language}] the questions do not fit in {layout.page_counts()[-1]} pages "
                        f"of the {layout.name} layout",
@@ -83,8 +93,8 @@ def check_coverage(edition: Edition, layout: Layout) -> None:
         try:
             TextBlock(block.spans, language, rtl, story.style(layout, "body"))
         except MissingGlyphs as exc:
-            raise LeafletError(f"[{edition.language}] block {block.id}: {exc}", edition.leaflet.source,
-                               block.line) from None
+            file, line = block.origin or (edition.leaflet.source, block.line)  # the .po entry of a translation
+            raise LeafletError(f"[{edition.language}] block {block.id}: {exc}", file, line) from None
 
 
 def _warnings(edition: Edition, panels: story.Panels) -> list[str]:

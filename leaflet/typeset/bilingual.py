@@ -189,18 +189,25 @@ def _typeset(first: Edition, second: Edition, layout: Layout, mode: str):
     if mode not in MODES:
         raise LeafletError(f"unknown bilingual mode '{mode}' (modes: {', '.join(MODES)})")
     frames = document.frame_sizes(first, layout, second if mode != "flip" else None)  # one cover, both titles
-    width, height = frames["faq-even"]
     if mode == "flip":
         if layout.imposition != "fold":  # tete-beche needs a booklet to turn over
             raise LeafletError(f"a flip (tete-beche) edition needs a folded booklet; the {layout.name} layout is "
                                f"{layout.imposition}: use --bilingual parallel or blocks", layout.source)
         return _flip(first, second, layout, frames)
+
+    def made(size: float) -> Panels:
+        return panels(first, second, layout, size, mode, frames["wordmarks"][0], frames["back"], frames["band"])
+
+    candidates = fit.sizes(layout)
+    flow.pages_needed(made(candidates[0]).faq, *frames["back"], 48)  # a block taller than a page fails here
     for pages in layout.page_counts():
-        for size in layout.body_sizes(grown=pages > layout.page_start):
-            p = panels(first, second, layout, size, mode, frames["wordmarks"][0], frames["back"], frames["band"])
+        # the same model as a single edition: one size, found by bisection
+        best = fit.largest(candidates, lambda size: fit.fits(*_faq_back(made(size)), frames["back"], pages - 2))
+        if best is None:
+            continue
+        for size in [s for s in candidates if s <= best][::-1]:
+            p = made(size)
             p = Panels(p.band, fit.to_bottom(p.wordmarks, frames["wordmarks"]), p.faq, p.back)
-            if flow.pages_needed(p.faq, width, height, pages - 2) > pages - 2:
-                continue
             fit.check_fits(first, "back panel", p.back, frames["back"])
             fit.check_fits(first, "front panel (title)", p.band, frames["band"])
             try:
@@ -211,23 +218,38 @@ def _typeset(first: Edition, second: Edition, layout: Layout, mode: str):
                        f"of the {layout.name} layout", first.leaflet.source)
 
 
+def _faq_back(p: Panels) -> tuple[list, list]:
+    return p.faq, p.back
+
+
 def _flip(first: Edition, second: Edition, layout: Layout, frames):
     """Two leaflets of pages/2 each, in one file: the same size in both halves."""
-    width, height = frames["faq-even"]
     spills = {e.language: fit.back_spill(e, layout, frames["back"]) for e in (first, second)}
+
+    def halves_at(size: float) -> list:
+        halves = [(e, story.panels(e, layout, size, frames["back"][0])) for e in (first, second)]
+        # contacts a back page cannot hold follow the questions, as in a single edition
+        return [(e, Panels(p.band, p.wordmarks, story.keep_with_next(
+                    p.faq + story.spilled(e, layout, size, spills[e.language])),
+                    story.back(e, layout, frames["back"][0], size, spills[e.language]))) for e, p in halves]
+
+    candidates = fit.sizes(layout)
+    for _, p in halves_at(candidates[0]):
+        flow.pages_needed(p.faq, *frames["back"], 48)  # a block taller than a page fails here
     for half in range(4, 25, 2):
-        for size in layout.body_sizes(grown=half > 4):
-            halves = [(e, story.panels(e, layout, size, frames["back"][0])) for e in (first, second)]
-            # contacts a back page cannot hold follow the questions, as in a single edition
-            halves = [(e, Panels(p.band, p.wordmarks, p.faq + story.spilled(e, layout, size, spills[e.language]),
-                                 p.back)) for e, p in halves]
-            if all(flow.pages_needed(p.faq, width, height, half - 2) <= half - 2 for _, p in halves):
-                halves = [(e, Panels(p.band, fit.to_bottom(p.wordmarks, frames["wordmarks"]), p.faq,
-                                     fit.fit_back(e, layout, frames["back"], spills[e.language]))) for e, p in halves]
-                try:
-                    return document.render_halves(layout, halves, 2 * half), 2 * half, size
-                except document.TooLong:
-                    continue
+        best = fit.largest(candidates, lambda size: all(
+            fit.fits(p.faq, p.back, frames["back"], half - 2) for _, p in halves_at(size)))
+        if best is None:
+            continue
+        for size in [s for s in candidates if s <= best][::-1]:
+            halves = [(e, Panels(p.band, fit.to_bottom(p.wordmarks, frames["wordmarks"]), p.faq, p.back))
+                      for e, p in halves_at(size)]
+            for e, p in halves:
+                fit.check_fits(e, "back panel", p.back, frames["back"])
+            try:
+                return document.render_halves(layout, halves, 2 * half), 2 * half, size
+            except document.TooLong:
+                continue
     raise LeafletError(f"[{first.language}+en] the questions do not fit", first.leaflet.source)
 
 

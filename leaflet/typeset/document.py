@@ -20,6 +20,7 @@ from ..markup import Span
 from ..tagging import ARTIFACT_BEGIN, ARTIFACT_END, TaggedCanvas, Tagger
 from ..text.paragraph import TextBlock
 from . import fit
+from .fit import Foot, height_of
 from .story import Panels, band_height, style
 
 
@@ -34,12 +35,14 @@ class TooLong(Exception):
 
 class ToLastPage(ActionFlowable):
     """Marks the end of the questions: `LeafletDocument.handle_flowable` turns
-    it into Notes pages for the inner pages left over, if any, and a break to
-    the back page."""
+    it into a break to the back page if they ended on an inner page (with a
+    Notes page for each inner page left over, which the fit avoids), or
+    nothing if they flowed on to the back page. `panel` is the back panel's
+    height: it is set at the foot of the back page, below the questions."""
 
-    def __init__(self, pages: int):
+    def __init__(self, pages: int, panel: float = 0.0):
         super().__init__()
-        self.pages = pages
+        self.pages, self.panel = pages, panel
 
 
 class StartHalf(ActionFlowable):
@@ -159,7 +162,9 @@ class LeafletDocument(BaseDocTemplate):
 
     def _check_room(self, canv, doc) -> None:
         if doc.page > self.half.last - 1:
-            raise TooLong()  # the questions ran onto the back page: try smaller or longer
+            raise TooLong()  # an inner page where the back page should be: try smaller or longer
+        if doc.page == self.half.last - 1:
+            doc.handle_nextPageTemplate("back")  # the questions may flow on to the back page
 
     def _footer(self, canv, doc) -> None:
         # Drawn at the end of the page, so the content stream keeps reading order.
@@ -176,22 +181,24 @@ class LeafletDocument(BaseDocTemplate):
     def handle_flowable(self, flowables):
         head = flowables[0] if flowables else None
         if isinstance(head, ToLastPage):
-            if self.page > head.pages - 1:
+            if self.page > head.pages:
                 raise TooLong()
-            blanks = head.pages - 1 - self.page
             notes = []
-            for _ in range(blanks):  # pages a grown leaflet has to spare: for the reader's own notes
+            for _ in range(head.pages - 1 - self.page):  # inner pages to spare: for the reader's notes
                 notes += [PageBreak(), NotesPage(self.half.edition, self.layout)]
-            flowables[0:1] = notes + [NextPageTemplate("back"), PageBreak()]
+            to_back = [NextPageTemplate("back"), PageBreak()] if self.page < head.pages else []
+            flowables[0:1] = notes + to_back + [Foot(head.panel)]
         return super().handle_flowable(flowables)
 
 
-def story(edition: Edition, panels: Panels, first: int, last: int, band: tuple[float, float]) -> list:
+def story(edition: Edition, panels: Panels, first: int, last: int, back_frame: tuple[float, float],
+          band: tuple[float, float]) -> list:
     """One leaflet's flowables, on pages first..last (a flip edition has two).
     The title block stands on the band's lower edge; above it, room for a logo."""
+    panel = height_of(panels.back, *back_frame)
     return [StartHalf(edition, first, last), *fit.to_bottom(panels.band, band), FrameBreak(), *panels.wordmarks,
             NextPageTemplate(["inner-even", "inner-odd"]), FrameBreak(),
-            *panels.faq, ToLastPage(last), *panels.back]
+            *panels.faq, ToLastPage(last, panel), *panels.back]
 
 
 def render(edition: Edition, layout: Layout, panels: Panels, pages: int) -> bytes:
@@ -207,11 +214,12 @@ def render_halves(layout: Layout, halves: list, pages: int, stacked: Edition | N
     doc = LeafletDocument(buf, first, layout, pages, second, stacked=stacked is not None)
     band = doc.frame_sizes()["band"]
     each = pages // len(halves)
+    back_frame = doc.frame_sizes()["back"]
     flowables = []
     for i, (edition, panels) in enumerate(halves):
         if i:
             flowables += [NextPageTemplate("front"), PageBreak()]
-        flowables += story(edition, panels, i * each + 1, (i + 1) * each, band)
+        flowables += story(edition, panels, i * each + 1, (i + 1) * each, back_frame, band)
     doc.build(flowables, canvasmaker=TaggedCanvas)
     if doc.page != pages:
         raise TooLong()

@@ -1,30 +1,116 @@
-"""Whether fixed panels (the front, the back) fit their frames."""
+"""The fitting model: one body size for the whole leaflet, and whether panels fit.
+
+The questions flow over the inner pages and on to the back page, above the
+back panel (contacts, further reading), which sits at the foot of the last
+page. The body size is the largest of the layout's sizes (minimum..maximum,
+in its step) at which that works, found by bisection; the page count is the
+smallest (4, 8, 12...) at which the minimum still fits.
+"""
 from __future__ import annotations
 
-from reportlab.platypus import Spacer
+from typing import Callable
+
+from reportlab.platypus import Flowable, Spacer
 
 from ..edition import Edition
 from ..errors import LeafletError
 from ..layout import MM, Layout
-from . import story
+from . import flow, story
 
 
-def back_spill(edition: Edition, layout: Layout, frame: tuple[float, float]) -> int:
+def sizes(layout: Layout) -> list[float]:
+    """The body sizes a leaflet may be set at, smallest first: the layout's
+    minimum to its maximum in its step (round numbers a designer would pick)."""
+    out, n = [], 0
+    while (size := round(layout.body_minimum + n * layout.body_step, 2)) <= layout.body_maximum + 1e-9:
+        out.append(size)
+        n += 1
+    return out
+
+
+def largest(candidates: list[float], fits: Callable[[float], bool]) -> float | None:
+    """The largest candidate that fits, by bisection (fitting is monotonic:
+    smaller text never needs more room). None if even the first does not fit."""
+    if not candidates or not fits(candidates[0]):
+        return None
+    lo, hi = 0, len(candidates) - 1  # candidates[lo] fits
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if fits(candidates[mid]):
+            lo = mid
+        else:
+            hi = mid - 1
+    return candidates[lo]
+
+
+class Foot(Flowable):
+    """Empty room that pushes what follows to the foot of the page: the back
+    panel's height `panel` is measured by `height_of`, as the Frame stacks it."""
+
+    def __init__(self, panel: float):
+        super().__init__()
+        self.panel = panel
+
+    def wrap(self, availWidth, availHeight):
+        self.width, self.height = availWidth, max(0.0, availHeight - self.panel - 0.05)
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        return []
+
+    def draw(self):
+        pass
+
+
+class Block(Spacer):
+    """A stand-in of fixed height that never splits: the back panel, when counting pages."""
+
+    def split(self, availWidth, availHeight):
+        return []
+
+
+def height_of(flowables: list, width: float, height: float) -> float:
+    """The height the flowables take stacked in a frame, after something
+    (the first one's space before counts, the last one's space after does not)."""
+    used = 0.0
+    for f in flowables:
+        _, h = f.wrap(width, height)
+        used += f.getSpaceBefore() + h + f.getSpaceAfter()
+    return used - (flowables[-1].getSpaceAfter() if flowables else 0.0)
+
+
+def fits(faq: list, back: list, frame: tuple[float, float], inner: int) -> bool:
+    """Whether the questions fill at most `inner` inner pages and the back
+    page, with the back panel whole at the foot of the back page."""
+    width, height = frame
+    panel = height_of(back, width, height)
+    if panel > height + 0.01:
+        return False
+    try:
+        return flow.pages_needed(list(faq) + [Block(0, panel)], width, height, inner + 1) <= inner + 1
+    except flow.DoesNotFit:
+        return False  # a table row or figure taller than a page at this size
+
+
+def back_spill(edition: Edition, layout: Layout, frame: tuple[float, float], size: float | None = None) -> int:
     """How many contacts (with the introduction) must move to the inner pages
-    for the back page to fit at the smallest body size: 0 for most leaflets.
-    The last contact always stays on the back page (a back page of text that
-    does not fit is the author's to shorten)."""
-    smallest = layout.body_sizes()[-1]
-    for spill in range(len(edition.leaflet.contacts)):
-        if overflow(story.back(edition, layout, frame[0], smallest, spill), frame) <= 0.01:
+    for the back page to fit at body size `size` (the smallest when None): 0
+    for most leaflets. At the smallest size the last contact stays on the back
+    page (a back page of text that does not fit is the author's to shorten);
+    at larger sizes it may follow the questions too (a tall script's contact
+    panel), leaving the further reading on the back page."""
+    count = len(edition.leaflet.contacts)
+    for spill in range(count if size is None else count + 1):
+        if overflow(story.back(edition, layout, frame[0], size or layout.body_minimum, spill), frame) <= 0.01:
             return spill
     return 0  # even the further reading alone overflows: fit_back says so
 
 
-def fit_back(edition: Edition, layout: Layout, frame: tuple[float, float], spill: int = 0) -> list:
-    """The back page at the largest body size at which it fits."""
-    for size in layout.body_sizes():
-        back = story.back(edition, layout, frame[0], size, spill)
+def fit_back(edition: Edition, layout: Layout, frame: tuple[float, float], spill: int = 0,
+             size: float | None = None) -> list:
+    """The back page at body size `size`, or at the largest size at which it fits."""
+    for s in ([size] if size else sizes(layout)[::-1]):
+        back = story.back(edition, layout, frame[0], s, spill)
         if overflow(back, frame) <= 0.01:
             return back
     check_fits(edition, "back panel", back, frame)

@@ -2,7 +2,8 @@
 run from a project copy (its folder first on sys.path, like generate.py).
 
 FAULT is one of:
-  enospc          os.write fails with ENOSPC once 100 KB have been written (a full disk)
+  enospc          os.write fails with ENOSPC once 60 KB have been written (a full disk; an English
+                  edition's two files are 85 KB)
   erofs / eacces  creating a folder or a file for writing fails (read-only file system / no permission)
   kill-at-rename  SIGKILL to itself at the 3rd os.replace (the journal, then files)
   term-at-write   SIGTERM to itself once 100 KB have been written
@@ -28,7 +29,7 @@ def inject(fault: str) -> None:
 
         def write(fd, data):
             written[0] += len(data)
-            if written[0] > 100_000:
+            if written[0] > 60_000:
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
             return real(fd, data)
 
@@ -51,7 +52,7 @@ def inject(fault: str) -> None:
 
         def write(fd, data):
             written[0] += len(data)
-            if written[0] > 100_000:
+            if written[0] > 60_000:
                 os.kill(os.getpid(), signal.SIGTERM)
             return real(fd, data)
 

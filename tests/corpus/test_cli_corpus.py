@@ -114,3 +114,21 @@ def test_a_language_named_twice_is_built_once(project, tmp_path):
     assert sorted(files) == ["serious-case-reviews/serious-case-reviews.en.print.pdf",
                              "serious-case-reviews/serious-case-reviews.en.screen.pdf"]
     assert done.stdout.count("wrote") == 3
+
+
+def test_a_character_no_font_has_points_at_the_catalog_entry_that_holds_it(tmp_path):
+    """Cherokee in a Polish paragraph: the error names the .po file and the line of
+    its entry (where the translator must fix it), not the English YAML line."""
+    p = copy_project(tmp_path / "project")
+    po = p / "translations/pl/LC_MESSAGES/serious-case-reviews.po"
+    text = po.read_text(encoding="utf-8")
+    start = text.index('msgctxt "serious-case-reviews:front.subtitle"')
+    at = text.index('msgstr "', start) + len('msgstr "')
+    po.write_text(text[:at] + "\u13a0" + text[at:], encoding="utf-8")
+    first = text[:text.rfind("\n\n", 0, start) + 2].count("\n") + 1  # the entry's comments, then msgctxt
+    last = text[:start].count("\n") + 1
+    before = snapshot(p)
+    m = refused(run(p, "build", "content/serious-case-reviews.yaml", "--lang", "pl", "--out", "out"),
+                "translations/pl/LC_MESSAGES/serious-case-reviews.po", contains="U+13A0")
+    assert first <= int(m["line"]) <= last, m.group(0)
+    assert snapshot(p) == before

@@ -6,8 +6,8 @@ import re
 
 from leaflet import fonts
 
-OP = re.compile(r"^(?P<args>.*?)\s*(?P<op>Tm|Tf|TJ|Ts)$")
-ITEM = re.compile(r"<([0-9A-F]{2})>|(-?\d+(?:\.\d+)?)")
+OP = re.compile(r"^(?P<args>.*?)\s*(?P<op>Tm|Td|Tf|TJ|Ts)$")
+ITEM = re.compile(r"<([0-9A-F]+)>|(-?\d+(?:\.\d+)?)")  # a hex string holds one or more 1-byte codes
 
 
 def subset_table(doc) -> dict:
@@ -27,7 +27,7 @@ def decode(ops: str, doc) -> list[tuple]:
     table = subset_table(doc)
     out = []
     face = codes = None
-    size = x = y = rise = 0.0
+    size = x = y = rise = line_x = line_y = 0.0
     for line in ops.splitlines():
         m = OP.match(line.strip())
         if not m:
@@ -35,6 +35,11 @@ def decode(ops: str, doc) -> list[tuple]:
         op, args = m.group("op"), m.group("args")
         if op == "Tm":
             _, _, _, _, x, y = (float(v) for v in args.split())
+            line_x, line_y = x, y
+        elif op == "Td":  # from the start of the current line (ISO 32000-1, 9.4.2)
+            dx, dy = (float(v) for v in args.split())
+            line_x, line_y = line_x + dx, line_y + dy
+            x, y = line_x, line_y
         elif op == "Tf":
             name, s = args.split()
             face, codes = table[name]
@@ -43,11 +48,11 @@ def decode(ops: str, doc) -> list[tuple]:
             rise = float(args)
         elif op == "TJ":
             for byte, number in ITEM.findall(args):
-                if byte:
-                    code = codes[int(byte, 16)]
+                for at in range(0, len(byte), 2):
+                    code = codes[int(byte[at:at + 2], 16)]
                     gid = face.ttf.face.charToGlyph[code]
                     out.append((face, gid, x, y + rise))
                     x += face.ttf.face.charWidths.get(code, face.ttf.face.defaultWidth) * size / 1000
-                else:
+                if number:
                     x -= float(number) * size / 1000
     return out
