@@ -60,11 +60,16 @@ def check_cover(pdf: bytes, L: layout.Layout, what: str) -> None:
 
 
 def check_contact_panel(pdf: bytes, L: layout.Layout, what: str) -> None:
-    image = page_image(pdf, -1)
+    """A tinted contact panel on the back, or on the page before it when the contacts had to move there."""
     panel = rgb(L.colours["panel"])
-    tinted = sum(1 for y in range(0, image.height, 2) for x in range(0, image.width, 4)
-                 if near(image.getpixel((x, y)), panel))
-    area = tinted * 8 / (image.width * image.height)
+
+    def tinted_area(n: int) -> float:
+        image = page_image(pdf, n)
+        tinted = sum(1 for y in range(0, image.height, 2) for x in range(0, image.width, 4)
+                     if near(image.getpixel((x, y)), panel))
+        return tinted * 8 / (image.width * image.height)
+
+    area = max(tinted_area(-1), tinted_area(-2))
     assert area > 0.04, f"{what}: no contact panel on the back ({area:.1%} tinted)"
     for fg in ("text", "heading", "link"):
         assert contrast(L.colours[fg], L.colours["panel"]) >= 4.5

@@ -336,7 +336,7 @@ def spilled(edition: Edition, layout: Layout, size: float, spill: int) -> list[F
         if n == 0:  # the introduction's last block ("...contact:") stays with the first contact
             lead = intro(edition, st, layout)
             out += lead[:-1] + [CondPageBreak(need + 2 * st.size * st.leading)] + lead[-1:]
-        out += [CondPageBreak(need)] + group
+        out += [CondPageBreak(need), contact_panel(edition, layout, group, st)]  # a panel wherever it is set
     return out
 
 
