@@ -112,8 +112,7 @@ def wordmarks(edition: Edition, layout: Layout, width: float) -> list[Flowable]:
 class FootPanel(Flowable):
     """The cover's foot: a tinted field from under the band to the foot of the
     page (the band's white margin round it), the front's text and the
-    languages from its top, the organisations from its bottom, with a rule
-    between. It takes the frame's whole height, so the cover has no white
+    languages from its top, the organisations from its bottom. It takes the frame's whole height, so the cover has no white
     void between band and foot: two fields, each composed."""
 
     def __init__(self, top: list, bottom: list, layout: Layout):
@@ -168,17 +167,6 @@ class FootPanel(Flowable):
             p.drawOn(canv, self._x(p, inner), y)
         heights, total = self._stack(self.bottom, inner, self.height)
         y = self.inset + total
-        if self.top and self.bottom:
-            rule_y = y + self.layout.style("body").size * 0.6
-
-            def rule():
-                canv.saveState()
-                canv.setStrokeColor(HexColor(L.colours["panel_rule"]))
-                canv.setLineWidth(0.75)
-                canv.line(self.inset, rule_y, self.width - self.inset, rule_y)
-                canv.restoreState()
-
-            canv.artifact(rule)
         for i, (p, h) in enumerate(zip(self.bottom, heights)):
             y -= (max(self.bottom[i - 1].getSpaceAfter(), p.getSpaceBefore()) if i else 0) + h
             p.drawOn(canv, self._x(p, inner), y)
@@ -345,9 +333,9 @@ def contact_panel(edition: Edition, layout: Layout, lines: list[TextBlock], body
     checked for 4.5:1 when the layout is read) with a bar at the start edge,
     the callouts' box, so that a reader finds the numbers at a glance."""
     lines[-1].spaceAfter = 0
-    pad = min(body.size * 0.55, 2.5 * MM)  # large print keeps its page for text, not padding
+    pad = min(body.size * 0.45, 2 * MM)  # large print keeps its page for text, not padding
     box = blocks.Callout(lines, layout.colours["panel"], layout.colours["panel_rule"], pad, edition.rtl)
-    box.spaceBefore, box.spaceAfter = body.space_after * 0.3, body.space_after
+    box.spaceBefore, box.spaceAfter = body.space_after * 0.3, body.space_after * 0.8
     return box
 
 
