@@ -336,6 +336,7 @@ def contact_panel(edition: Edition, layout: Layout, lines: list[TextBlock], body
     pad = min(body.size * 0.45, 2 * MM)  # large print keeps its page for text, not padding
     box = blocks.Callout(lines, layout.colours["panel"], layout.colours["panel_rule"], pad, edition.rtl)
     box.spaceBefore, box.spaceAfter = body.space_after * 0.3, body.space_after * 0.8
+    box.split = lambda width, height: []  # a contact is kept whole: it moves to the next page instead
     return box
 
 
