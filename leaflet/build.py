@@ -11,15 +11,15 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import content, layout as layouts, markup, writing
+from . import content, fonts, layout as layouts, markup, writing
+from . import project as projects
 from .catalogs import review, translate
 from .edition import Edition, english
 from . import impose as impose_module
 from .impose import impose
+from .project import Project
 from .typeset import bilingual, typeset
 
-ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ROOT / "content"
 
 
 @dataclass(frozen=True)
@@ -45,15 +45,15 @@ class Output:
 
 
 def editions_of(leaflet: content.Leaflet, languages: list[str] | None = None,
-                allow_partial: bool = False) -> tuple[list[Edition], list[str]]:
+                allow_partial: bool = False, translations: Path | None = None) -> tuple[list[Edition], list[str]]:
     """The editions to build, and warnings about those left out.
 
     `languages` None: English and every language whose catalogs are complete
     (an incomplete one is skipped with a warning); ["all"]: English and every
     catalog, incomplete ones failing unless `allow_partial`; else those named.
     """
-    available = review.available(leaflet.id)
-    reviewed = {code: translate.reviews(leaflet, code) for code in available}
+    available = review.available(leaflet.id, translations)
+    reviewed = {code: translate.reviews(leaflet, code, translations) for code in available}
     complete = [code for code in available if all(r.complete for r in reviewed[code])]
     warnings = []
     if languages is None:
@@ -72,16 +72,16 @@ def editions_of(leaflet: content.Leaflet, languages: list[str] | None = None,
         if code == "en" or code.startswith("en-"):  # not "enx", which is another language
             ed = english(leaflet, also=also)
         else:
-            ed = translate.edition(leaflet, code, allow_partial, reviewed.get(code))
+            ed = translate.edition(leaflet, code, allow_partial, reviewed.get(code), translations)
             ed = replace(ed, also=also, english_title=title)
         out.append(ed)
     return out, warnings
 
 
-def make(edition: Edition) -> list[Output]:
-    """Both files of one edition, in memory."""
+def make(edition: Edition, dirs: tuple[Path, ...] = (layouts.LAYOUTS,)) -> list[Output]:
+    """Both files of one edition, in memory; `dirs`: where its layout is looked up."""
     leaflet = edition.leaflet
-    layout = layouts.load(leaflet.layout)
+    layout = layouts.load(leaflet.layout, dirs)
     result = typeset(edition, layout)
     partial = ".partial" if edition.partial or edition.partial_labels else ""
     stem = f"{leaflet.id}.{edition.code}{partial}"
@@ -97,10 +97,11 @@ def make(edition: Edition) -> list[Output]:
                    **common)]
 
 
-def make_bilingual(first: Edition, second: Edition, mode: str) -> list[Output]:
+def make_bilingual(first: Edition, second: Edition, mode: str,
+                   dirs: tuple[Path, ...] = (layouts.LAYOUTS,)) -> list[Output]:
     """Both files of a bilingual edition (community language first, English second)."""
     leaflet = first.leaflet
-    layout = layouts.load(leaflet.layout)
+    layout = layouts.load(leaflet.layout, dirs)
     pdf, pages, size = bilingual.typeset(first, second, layout, mode)
     partial = ".partial" if first.partial or first.partial_labels else ""
     stem = f"{leaflet.id}.{first.code}+{second.code}{partial}"
@@ -123,12 +124,12 @@ FORMATS = ("screen", "print", "press")
 
 
 def make_press(edition: Edition, second: Edition | None = None, mode: str | None = None,
-               marks: bool | None = None) -> Output:
+               marks: bool | None = None, dirs: tuple[Path, ...] = (layouts.LAYOUTS,)) -> Output:
     """The press (PDF/X-4) file of an edition, or of a bilingual one with `second`."""
     from .press import editions as press
 
     leaflet = edition.leaflet
-    layout = layouts.load(leaflet.layout)
+    layout = layouts.load(leaflet.layout, dirs)
     partial = ".partial" if edition.partial or edition.partial_labels else ""
     code = f"{edition.code}+{second.code}" if second else edition.code
     pdf, pages, size, warnings = press.pair(edition, second, layout, mode, marks) if second else \
@@ -139,38 +140,98 @@ def make_press(edition: Edition, second: Edition | None = None, mode: str | None
                   english_blocks=edition.partial + edition.partial_labels, bilingual=mode if second else None)
 
 
-def build(paths: list[Path], out_dir: Path, languages: list[str] | None = None,
-          allow_partial: bool = False, bilingual_mode: str | None = None,
-          formats: tuple[str, ...] = ("screen", "print"), marks: bool | None = None) -> tuple[list[Output], list[str]]:
-    """Build editions; with `bilingual_mode`, also each translation beside English.
-    `formats`: which of FORMATS to write; `marks`: the press files' crop marks on/off (None: the layout's)."""
-    writing.check(out_dir)  # --out naming a file fails now, not after the typesetting
-    outputs: list[Output] = []
-    warnings: list[str] = []
+@dataclass(frozen=True)
+class Task:
+    """One edition's files to make: picklable, so a worker process can make them."""
+    edition: Edition
+    english: Edition
+    layouts: tuple[Path, ...]
+    formats: tuple[str, ...]
+    bilingual: str | None  # the form, already resolved from the layout
+    marks: bool | None
+
+    @property
+    def name(self) -> str:
+        return f"{self.edition.leaflet.id} {self.edition.code}"
+
+
+def plan(project: Project, paths: list[Path], languages: list[str] | None = None, allow_partial: bool = False,
+         bilingual_mode: str | None = None, formats: tuple[str, ...] = ("screen", "print"),
+         marks: bool | None = None) -> tuple[list[Task], list[str]]:
+    """Every edition to make, in a fixed order, and warnings about those left out.
+    Reading and checking the content and catalogs happens here, before any typesetting."""
+    tasks, warnings = [], []
     for path in paths:
         leaflet = content.load(display(path))
-        editions, skipped = editions_of(leaflet, languages, allow_partial)
+        editions, skipped = editions_of(leaflet, languages, allow_partial, project.translations)
         warnings += skipped
         english_edition = next((e for e in editions if e.is_english), english(leaflet))
-        office = {"screen", "print"} & set(formats)
-        for edition in editions:
-            if office:
-                outputs.extend(make(edition))
-            if "press" in formats:
-                outputs.append(make_press(edition, marks=marks))
-            if bilingual_mode and not edition.is_english:
-                mode = layouts.load(leaflet.layout).bilingual if bilingual_mode == "default" else bilingual_mode
-                if office:
-                    outputs.extend(make_bilingual(edition, english_edition, mode))
-                if "press" in formats:
-                    outputs.append(make_press(edition, english_edition, mode, marks))
-    outputs = [o for o in outputs if o.format in formats]
-    publish(out_dir, outputs)
+        mode = None
+        if bilingual_mode:
+            mode = (layouts.load(leaflet.layout, project.layout_dirs).bilingual if bilingual_mode == "default"
+                    else bilingual_mode)
+        tasks += [Task(e, english_edition, project.layout_dirs, formats, None if e.is_english else mode, marks)
+                  for e in editions]
+    return tasks, warnings
+
+
+def make_task(task: Task) -> list[Output]:
+    """One edition's files (and its bilingual edition's), in memory."""
+    edition, formats, dirs = task.edition, task.formats, task.layouts
+    out: list[Output] = []
+    office = {"screen", "print"} & set(formats)
+    if office:
+        out.extend(make(edition, dirs))
+    if "press" in formats:
+        out.append(make_press(edition, marks=task.marks, dirs=dirs))
+    if task.bilingual:
+        if office:
+            out.extend(make_bilingual(edition, task.english, task.bilingual, dirs))
+        if "press" in formats:
+            out.append(make_press(edition, task.english, task.bilingual, task.marks, dirs))
+    return [o for o in out if o.format in formats]
+
+
+def run(project: Project, tasks: list[Task], jobs: int | None = None, done=None) -> list[Output]:
+    """Make every task's files, in `jobs` processes (None: one per core). The
+    results come back in task order, so the files are those of a serial build.
+    `done(task)` is called as each finishes (for a progress display)."""
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
+    fonts.use(project.font_dirs)
+    if jobs == 1:
+        results = []
+        for task in tasks:
+            results.append(make_task(task))
+            done and done(task)
+        return [o for r in results for o in r]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(jobs, initializer=fonts.use, initargs=(project.font_dirs,)) as pool:
+        futures = [pool.submit(make_task, t) for t in tasks]
+        for task, future in zip(tasks, futures):
+            future.add_done_callback(lambda f, t=task: done and not f.exception() and done(t))
+        return [o for f in futures for o in f.result()]  # the first failure is raised, in task order
+
+
+def build(paths: list[Path], out_dir: Path, languages: list[str] | None = None,
+          allow_partial: bool = False, bilingual_mode: str | None = None,
+          formats: tuple[str, ...] = ("screen", "print"), marks: bool | None = None,
+          project: Project | None = None, jobs: int | None = 1, done=None,
+          extra=None) -> tuple[list[Output], list[str]]:
+    """Build editions; with `bilingual_mode`, also each translation beside English.
+    `formats`: which of FORMATS to write; `marks`: the press files' crop marks on/off (None: the layout's).
+    `project`: whose catalogs, layouts and fonts (default: the folder the process runs in);
+    `extra(outputs)`: more files to write in the same transaction (previews, the proof page)."""
+    project = project or projects.at(None)
+    writing.check(out_dir)  # --out naming a file fails now, not after the typesetting
+    tasks, warnings = plan(project, paths, languages, allow_partial, bilingual_mode, formats, marks)
+    outputs = run(project, tasks, jobs, done)
+    publish(out_dir, outputs, extra(outputs) if extra else [])
     return outputs, warnings
 
 
-def all_content() -> list[Path]:
-    return sorted(CONTENT.glob("*.yaml"))
+def all_content(project: Project | None = None) -> list[Path]:
+    return (project or projects.at(None)).leaflets()
 
 
 def write_all(out_dir: Path, files: list[tuple[Path, bytes]]) -> None:
@@ -187,7 +248,7 @@ def write_files(files: list[tuple[Path, bytes]]) -> None:
     writing.transaction(root, [(p.relative_to(root), data) for p, (_, data) in zip(paths, files)])
 
 
-def publish(out_dir: Path, outputs: list[Output]) -> None:
+def publish(out_dir: Path, outputs: list[Output], extra: list[tuple[Path, bytes]] = ()) -> None:
     """Write a build's files and its manifest. The manifest describes the folder:
     this build's files, and those an earlier (or concurrent) build left there
     that are still as its manifest says."""
@@ -198,7 +259,7 @@ def publish(out_dir: Path, outputs: list[Output]) -> None:
         text = json.dumps({"files": entries}, indent=2, ensure_ascii=False) + "\n"
         return [(Path("manifest.json"), text.encode())]
 
-    writing.transaction(Path(out_dir), [(o.path, o.data) for o in outputs], merge=manifest)
+    writing.transaction(Path(out_dir), [(o.path, o.data) for o in outputs] + list(extra), merge=manifest)
 
 
 def _old_entries(root: Path) -> list[dict]:
