@@ -102,7 +102,7 @@ def page(eds: list[tuple[Edition, list[Path]]], warnings: list[str]) -> str:
         else:
             state = '<p class="complete">Complete</p>'
         thumbs = "".join(f'<a href="{_href(p)}"><img src="{_href(p)}" alt="{_e(o.path.name)} page {i + 1}" '
-                         f'width="180"></a>' for i, p in enumerate(pngs))
+                         f'width="120"></a>' for i, p in enumerate(pngs))
         notes = "".join(f"<li>{_e(w)}</li>" for w in dict.fromkeys(w for f in e.files for w in f.warnings))
         links = " ".join(f'<a href="{_href(f.path)}">{_e(f.format)} PDF</a>' for f in e.files)
         cards.append(f'''<section class="edition">
@@ -122,7 +122,7 @@ def page(eds: list[tuple[Edition, list[Path]]], warnings: list[str]) -> str:
 <style>
 body {{ font-family: system-ui, sans-serif; margin: 1.5rem; color: #111; background: #f4f4f4; }}
 main {{ display: flex; flex-wrap: wrap; gap: 1rem; }}
-.edition {{ background: #fff; border: 1px solid #ccc; padding: 0.75rem; max-width: 760px; }}
+.edition {{ background: #fff; border: 1px solid #ccc; padding: 0.75rem; flex: 0 1 auto; }}
 .edition h2 {{ font-size: 1.1rem; margin: 0 0 0.25rem; }}
 .pages {{ display: flex; flex-wrap: wrap; gap: 4px; }}
 .pages img {{ border: 1px solid #999; height: auto; }}
