@@ -145,6 +145,7 @@ def _build(args) -> int:
         build.writing.check(out)
         outputs = build.run(project, tasks, getattr(args, "jobs", None), done)
         build.publish(out, outputs, extra(outputs) if extra else [])
+    out = Path(build.display(out))  # as the user would type it, when it is under this folder
     warned = 0
     for warning in skipped:
         print(printable(f"warning: {warning}"), file=sys.stderr)
