@@ -98,7 +98,7 @@ def page(eds: list[tuple[Edition, list[Path]]], warnings: list[str]) -> str:
         names = " + ".join(_language(c) for c in o.languages)
         form = o.bilingual or "single language"
         if o.english_blocks:
-            state = f'<p class="partial">Partial: left in English: {_e(", ".join(o.english_blocks))}</p>'
+            state = f'<p><strong class="partial">Partial: left in English:</strong> {_e(", ".join(o.english_blocks))}</p>'
         else:
             state = '<p class="complete">Complete</p>'
         thumbs = "".join(f'<a href="{_href(p)}"><img src="{_href(p)}" alt="{_e(o.path.name)} page {i + 1}" '
@@ -122,7 +122,7 @@ def page(eds: list[tuple[Edition, list[Path]]], warnings: list[str]) -> str:
 <style>
 body {{ font-family: system-ui, sans-serif; margin: 1.5rem; color: #111; background: #f4f4f4; }}
 main {{ display: flex; flex-wrap: wrap; gap: 1rem; }}
-.edition {{ background: #fff; border: 1px solid #ccc; padding: 0.75rem; flex: 0 1 auto; }}
+.edition {{ background: #fff; border: 1px solid #ccc; padding: 0.75rem; flex: 0 1 auto; max-width: 46rem; }}
 .edition h2 {{ font-size: 1.1rem; margin: 0 0 0.25rem; }}
 .pages {{ display: flex; flex-wrap: wrap; gap: 4px; }}
 .pages img {{ border: 1px solid #999; height: auto; }}
