@@ -35,6 +35,7 @@ class Output:
     warnings: tuple[str, ...] = ()
     english_blocks: tuple[str, ...] = ()  # left in English in a partial edition
     bilingual: str | None = None  # parallel | blocks | flip
+    previews: tuple[bytes, ...] = ()  # PNG of each page, when previews were asked for (not in the manifest)
 
     def manifest(self) -> dict:
         return {"file": self.path.as_posix(), "leaflet": self.leaflet, "languages": list(self.languages),
@@ -149,6 +150,7 @@ class Task:
     formats: tuple[str, ...]
     bilingual: str | None  # the form, already resolved from the layout
     marks: bool | None
+    after: object = None  # a module-level function applied to the outputs in the worker (previews)
 
     @property
     def name(self) -> str:
@@ -157,7 +159,7 @@ class Task:
 
 def plan(project: Project, paths: list[Path], languages: list[str] | None = None, allow_partial: bool = False,
          bilingual_mode: str | None = None, formats: tuple[str, ...] = ("screen", "print"),
-         marks: bool | None = None) -> tuple[list[Task], list[str]]:
+         marks: bool | None = None, after=None) -> tuple[list[Task], list[str]]:
     """Every edition to make, in a fixed order, and warnings about those left out.
     Reading and checking the content and catalogs happens here, before any typesetting."""
     tasks, warnings = [], []
@@ -170,8 +172,8 @@ def plan(project: Project, paths: list[Path], languages: list[str] | None = None
         if bilingual_mode:
             mode = (layouts.load(leaflet.layout, project.layout_dirs).bilingual if bilingual_mode == "default"
                     else bilingual_mode)
-        tasks += [Task(e, english_edition, project.layout_dirs, formats, None if e.is_english else mode, marks)
-                  for e in editions]
+        tasks += [Task(e, english_edition, project.layout_dirs, formats, None if e.is_english else mode, marks,
+                       after) for e in editions]
     return tasks, warnings
 
 
@@ -189,7 +191,8 @@ def make_task(task: Task) -> list[Output]:
             out.extend(make_bilingual(edition, task.english, task.bilingual, dirs))
         if "press" in formats:
             out.append(make_press(edition, task.english, task.bilingual, task.marks, dirs))
-    return [o for o in out if o.format in formats]
+    out = [o for o in out if o.format in formats]
+    return task.after(out) if task.after else out
 
 
 def run(project: Project, tasks: list[Task], jobs: int | None = None, done=None) -> list[Output]:
@@ -209,8 +212,13 @@ def run(project: Project, tasks: list[Task], jobs: int | None = None, done=None)
     with ProcessPoolExecutor(jobs, initializer=fonts.use, initargs=(project.font_dirs,)) as pool:
         futures = [pool.submit(make_task, t) for t in tasks]
         for task, future in zip(tasks, futures):
-            future.add_done_callback(lambda f, t=task: done and not f.exception() and done(t))
-        return [o for f in futures for o in f.result()]  # the first failure is raised, in task order
+            future.add_done_callback(lambda f, t=task: done and not f.cancelled() and not f.exception() and done(t))
+        try:
+            return [o for f in futures for o in f.result()]  # the first failure is raised, in task order
+        except BaseException:
+            for f in futures:
+                f.cancel()  # an edition that failed fails the build: do not wait for the rest
+            raise
 
 
 def build(paths: list[Path], out_dir: Path, languages: list[str] | None = None,

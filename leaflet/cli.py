@@ -133,18 +133,17 @@ def _build(args) -> int:
     if not paths:
         raise LeafletError(f"no leaflets: {build.display(project.content)}/ has no .yaml file (start one with "
                            "`leaflet new NAME`)")
-    extra = None
-    if getattr(args, "preview", False):
+    preview = getattr(args, "preview", False)
+    if preview:
         from . import proof
-
-        extra = lambda outputs: proof.files(outputs, skipped)  # noqa: E731 - skipped is set below, before it runs
     with _progress(quiet or not sys.stderr.isatty()) as done:
         tasks, skipped = build.plan(project, paths, getattr(args, "lang", None), getattr(args, "allow_partial", False),
-                                    getattr(args, "bilingual", None), formats, getattr(args, "marks", None))
+                                    getattr(args, "bilingual", None), formats, getattr(args, "marks", None),
+                                    proof.with_previews if preview else None)
         done.start(len(tasks))
-        build.writing.check(out)
+        build.writing.check(out)  # --out naming a file fails now, not after the typesetting
         outputs = build.run(project, tasks, getattr(args, "jobs", None), done)
-        build.publish(out, outputs, extra(outputs) if extra else [])
+        build.publish(out, outputs, proof.files(outputs, skipped) if preview else [])
     out = Path(build.display(out))  # as the user would type it, when it is under this folder
     warned = 0
     for warning in skipped:
@@ -161,7 +160,7 @@ def _build(args) -> int:
                 warned += 1
     if not quiet:
         print(f"wrote {out / 'manifest.json'}")
-    if extra:
+    if preview:
         print(f"proof page: {out / 'proof.html'}")
     print(f"built {len(tasks)} editions ({len(outputs)} files) into {out}; skipped {len(skipped)}; "
           f"{warned} warnings")

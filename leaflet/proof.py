@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
@@ -64,11 +64,18 @@ def render(pdf: bytes, dpi: int = DPI) -> list[bytes]:
     return out
 
 
+def with_previews(outputs: list[Output]) -> list[Output]:
+    """`outputs` with the pages of each edition's shown file rendered (run in the
+    build's worker processes, so previews use every core too)."""
+    shown = {id(e.shown) for e in editions(outputs)}
+    return [replace(o, previews=tuple(render(o.data))) if id(o) in shown else o for o in outputs]
+
+
 def files(outputs: list[Output], warnings: list[str]) -> list[tuple[Path, bytes]]:
     """The previews and proof.html, paths relative to the build folder."""
     pngs, shown = [], []
     for e in editions(outputs):
-        rendered = [(preview_path(e, i + 1), png) for i, png in enumerate(render(e.shown.data))]
+        rendered = [(preview_path(e, i + 1), png) for i, png in enumerate(e.shown.previews or render(e.shown.data))]
         pngs += rendered
         shown.append((e, [path for path, _ in rendered]))
     return pngs + [(Path("proof.html"), page(shown, warnings).encode("utf-8"))]

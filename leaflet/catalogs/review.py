@@ -16,8 +16,8 @@ from .checks import Problem, check_entry, warnings_for
 from .pofile import PoFile, read
 
 # The catalogs' folder when a caller names none: translations/ in the folder the
-# process runs in. The command line always passes its project's folder.
-TRANSLATIONS = Path("translations")
+# process started in. The command line always passes its project's folder.
+TRANSLATIONS = Path.cwd() / "translations"
 
 
 @dataclass(frozen=True)
