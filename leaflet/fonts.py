@@ -145,7 +145,9 @@ def use(dirs: tuple[Path, ...]) -> None:
     if dirs != _dirs:
         _dirs = dirs
         families.cache_clear()
-        _faces.clear()
+        for name, known in list(_faces.items()):  # a face stays loaded while its file is the one found
+            if _find(name) != known.path:         # (ReportLab refuses two faces of one name in a document)
+                del _faces[name]
 
 
 def _find(name: str) -> Path | None:
