@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""Build the leaflets in content/ into build/ (see README.md, or --help)."""
+"""Build the leaflets in this repository (itself a project folder) into build/
+(see README.md, or --help). Installed, the same tool is the `leaflet` command,
+which works on the folder it is run in."""
 import sys
+from pathlib import Path
 
 from leaflet.cli import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(project=Path(__file__).resolve().parent, prog="generate.py"))

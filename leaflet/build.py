@@ -11,15 +11,15 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import content, layout as layouts, markup, writing
+from . import content, fonts, layout as layouts, markup, writing
+from . import project as projects
 from .catalogs import review, translate
 from .edition import Edition, english
 from . import impose as impose_module
 from .impose import impose
+from .project import Project
 from .typeset import bilingual, typeset
 
-ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ROOT / "content"
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class Output:
     warnings: tuple[str, ...] = ()
     english_blocks: tuple[str, ...] = ()  # left in English in a partial edition
     bilingual: str | None = None  # parallel | blocks | flip
+    previews: tuple[bytes, ...] = ()  # PNG of each page, when previews were asked for (not in the manifest)
 
     def manifest(self) -> dict:
         return {"file": self.path.as_posix(), "leaflet": self.leaflet, "languages": list(self.languages),
@@ -45,15 +46,15 @@ class Output:
 
 
 def editions_of(leaflet: content.Leaflet, languages: list[str] | None = None,
-                allow_partial: bool = False) -> tuple[list[Edition], list[str]]:
+                allow_partial: bool = False, translations: Path | None = None) -> tuple[list[Edition], list[str]]:
     """The editions to build, and warnings about those left out.
 
     `languages` None: English and every language whose catalogs are complete
     (an incomplete one is skipped with a warning); ["all"]: English and every
     catalog, incomplete ones failing unless `allow_partial`; else those named.
     """
-    available = review.available(leaflet.id)
-    reviewed = {code: translate.reviews(leaflet, code) for code in available}
+    available = review.available(leaflet.id, translations)
+    reviewed = {code: translate.reviews(leaflet, code, translations) for code in available}
     complete = [code for code in available if all(r.complete for r in reviewed[code])]
     warnings = []
     if languages is None:
@@ -72,15 +73,16 @@ def editions_of(leaflet: content.Leaflet, languages: list[str] | None = None,
         if code == "en" or code.startswith("en-"):  # not "enx", which is another language
             ed = english(leaflet, also=also)
         else:
-            ed = translate.edition(leaflet, code, allow_partial, reviewed.get(code))
+            ed = translate.edition(leaflet, code, allow_partial, reviewed.get(code), translations)
             ed = replace(ed, also=also, english_title=title)
         out.append(ed)
     return out, warnings
 
 
-def layout_of(leaflet: content.Leaflet, name: str | None = None) -> layouts.Layout:
-    """The layout `--layout` names, else the content file's `layout:`."""
-    return layouts.load(name or leaflet.layout)
+def layout_of(leaflet: content.Leaflet, name: str | None = None,
+              dirs: tuple[Path, ...] = (layouts.LAYOUTS,)) -> layouts.Layout:
+    """The layout `--layout` names, else the content file's `layout:`, from the first of `dirs`."""
+    return layouts.load(name or leaflet.layout, dirs)
 
 
 def make(edition: Edition, layout: layouts.Layout | None = None) -> list[Output]:
@@ -153,41 +155,104 @@ def make_press(edition: Edition, second: Edition | None = None, mode: str | None
                   english_blocks=edition.partial + edition.partial_labels, bilingual=mode if second else None)
 
 
+@dataclass(frozen=True)
+class Task:
+    """One edition's files to make: picklable, so a worker process can make them."""
+    edition: Edition
+    english: Edition
+    layout: layouts.Layout
+    formats: tuple[str, ...]
+    bilingual: str | None  # the form, already resolved from the layout
+    marks: bool | None
+    after: object = None  # a module-level function applied to the outputs in the worker (previews)
+
+    @property
+    def name(self) -> str:
+        return f"{self.edition.leaflet.id} {self.edition.code}"
+
+
+def plan(project: Project, paths: list[Path], languages: list[str] | None = None, allow_partial: bool = False,
+         bilingual_mode: str | None = None, formats: tuple[str, ...] = ("screen", "print"),
+         marks: bool | None = None, after=None, layout_name: str | None = None) -> tuple[list[Task], list[str]]:
+    """Every edition to make, in a fixed order, and warnings about those left out.
+    Reading and checking the content and catalogs happens here, before any typesetting."""
+    tasks, warnings = [], []
+    for path in paths:
+        leaflet = content.load(display(path))
+        editions, skipped = editions_of(leaflet, languages, allow_partial, project.translations)
+        warnings += skipped
+        english_edition = next((e for e in editions if e.is_english), english(leaflet))
+        layout = layout_of(leaflet, layout_name, project.layout_dirs)
+        mode = (layout.bilingual if bilingual_mode == "default" else bilingual_mode) if bilingual_mode else None
+        tasks += [Task(e, english_edition, layout, formats, None if e.is_english else mode, marks,
+                       after) for e in editions]
+    return tasks, warnings
+
+
+def make_task(task: Task) -> list[Output]:
+    """One edition's files (and its bilingual edition's), in memory."""
+    edition, formats, layout = task.edition, task.formats, task.layout
+    out: list[Output] = []
+    office = {"screen", "print"} & set(formats)
+    if office:
+        out.extend(make(edition, layout))
+    if "press" in formats:
+        out.append(make_press(edition, marks=task.marks, layout=layout))
+    if task.bilingual:
+        if office:
+            out.extend(make_bilingual(edition, task.english, task.bilingual, layout))
+        if "press" in formats:
+            out.append(make_press(edition, task.english, task.bilingual, task.marks, layout))
+    out = [o for o in out if o.format in formats]
+    return task.after(out) if task.after else out
+
+
+def run(project: Project, tasks: list[Task], jobs: int | None = None, done=None) -> list[Output]:
+    """Make every task's files, in `jobs` processes (None: one per core). The
+    results come back in task order, so the files are those of a serial build.
+    `done(task)` is called as each finishes (for a progress display)."""
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
+    fonts.use(project.font_dirs)
+    if jobs == 1:
+        results = []
+        for task in tasks:
+            results.append(make_task(task))
+            done and done(task)
+        return [o for r in results for o in r]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(jobs, initializer=fonts.use, initargs=(project.font_dirs,)) as pool:
+        futures = [pool.submit(make_task, t) for t in tasks]
+        for task, future in zip(tasks, futures):
+            future.add_done_callback(lambda f, t=task: done and not f.cancelled() and not f.exception() and done(t))
+        try:
+            return [o for f in futures for o in f.result()]  # the first failure is raised, in task order
+        except BaseException:
+            for f in futures:
+                f.cancel()  # an edition that failed fails the build: do not wait for the rest
+            raise
+
+
 def build(paths: list[Path], out_dir: Path, languages: list[str] | None = None,
           allow_partial: bool = False, bilingual_mode: str | None = None,
           formats: tuple[str, ...] = ("screen", "print"), marks: bool | None = None,
-          layout_name: str | None = None) -> tuple[list[Output], list[str]]:
+          project: Project | None = None, jobs: int | None = 1, done=None,
+          extra=None, layout_name: str | None = None) -> tuple[list[Output], list[str]]:
     """Build editions; with `bilingual_mode`, also each translation beside English.
-    `formats`: which of FORMATS to write; `marks`: the press files' crop marks on/off (None: the layout's);
-    `layout_name`: a layout for every leaflet instead of each content file's own."""
+    `formats`: which of FORMATS to write; `marks`: the press files' crop marks on/off (None: the layout's).
+    `project`: whose catalogs, layouts and fonts (default: the folder the process runs in);
+    `extra(outputs)`: more files to write in the same transaction (previews, the proof page)."""
+    project = project or projects.at(None)
     writing.check(out_dir)  # --out naming a file fails now, not after the typesetting
-    outputs: list[Output] = []
-    warnings: list[str] = []
-    for path in paths:
-        leaflet = content.load(display(path))
-        layout = layout_of(leaflet, layout_name)
-        editions, skipped = editions_of(leaflet, languages, allow_partial)
-        warnings += skipped
-        english_edition = next((e for e in editions if e.is_english), english(leaflet))
-        office = {"screen", "print"} & set(formats)
-        for edition in editions:
-            if office:
-                outputs.extend(make(edition, layout))
-            if "press" in formats:
-                outputs.append(make_press(edition, marks=marks, layout=layout))
-            if bilingual_mode and not edition.is_english:
-                mode = layout.bilingual if bilingual_mode == "default" else bilingual_mode
-                if office:
-                    outputs.extend(make_bilingual(edition, english_edition, mode, layout))
-                if "press" in formats:
-                    outputs.append(make_press(edition, english_edition, mode, marks, layout))
-    outputs = [o for o in outputs if o.format in formats]
-    publish(out_dir, outputs)
+    tasks, warnings = plan(project, paths, languages, allow_partial, bilingual_mode, formats, marks,
+                           layout_name=layout_name)
+    outputs = run(project, tasks, jobs, done)
+    publish(out_dir, outputs, extra(outputs) if extra else [])
     return outputs, warnings
 
 
-def all_content() -> list[Path]:
-    return sorted(CONTENT.glob("*.yaml"))
+def all_content(project: Project | None = None) -> list[Path]:
+    return (project or projects.at(None)).leaflets()
 
 
 def write_all(out_dir: Path, files: list[tuple[Path, bytes]]) -> None:
@@ -204,7 +269,7 @@ def write_files(files: list[tuple[Path, bytes]]) -> None:
     writing.transaction(root, [(p.relative_to(root), data) for p, (_, data) in zip(paths, files)])
 
 
-def publish(out_dir: Path, outputs: list[Output]) -> None:
+def publish(out_dir: Path, outputs: list[Output], extra: list[tuple[Path, bytes]] = ()) -> None:
     """Write a build's files and its manifest. The manifest describes the folder:
     this build's files, and those an earlier (or concurrent) build left there
     that are still as its manifest says."""
@@ -215,7 +280,7 @@ def publish(out_dir: Path, outputs: list[Output]) -> None:
         text = json.dumps({"files": entries}, indent=2, ensure_ascii=False) + "\n"
         return [(Path("manifest.json"), text.encode())]
 
-    writing.transaction(Path(out_dir), [(o.path, o.data) for o in outputs], merge=manifest)
+    writing.transaction(Path(out_dir), [(o.path, o.data) for o in outputs] + list(extra), merge=manifest)
 
 
 def _old_entries(root: Path) -> list[dict]:

@@ -12,12 +12,22 @@ from pathlib import Path
 from .errors import LeafletError, printable
 
 
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="generate.py", description="Build folded A5 information leaflets.")
+def parser(prog: str = "leaflet") -> argparse.ArgumentParser:
+    # --project is accepted before or after the command (SUPPRESS: a subcommand's
+    # default does not overwrite a value given before it).
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--project", type=Path, default=argparse.SUPPRESS,
+                        help="the project folder: content/, translations/, layouts/, fonts/ (default: this folder)")
+    p = argparse.ArgumentParser(prog=prog, description="Build folded A5 information leaflets.", parents=[common])
     sub = p.add_subparsers(dest="command")
-    b = sub.add_parser("build", help="build leaflets (default: every file in content/)")
+    b = sub.add_parser("build", help="build leaflets (default: every file in content/)", parents=[common])
     b.add_argument("paths", nargs="*", type=Path, help="content YAML files")
-    b.add_argument("--out", type=Path, default=Path("build"), help="output directory (default: build)")
+    b.add_argument("--out", type=Path, default=None, help="output directory (default: build/ in the project)")
+    b.add_argument("--jobs", "-j", type=int, default=None, help="editions built at once (default: one per core)")
+    b.add_argument("--quiet", "-q", action="store_true", help="no progress and no list of files: warnings and "
+                   "the summary only")
+    b.add_argument("--preview", action="store_true", help="also write a PNG of every page (previews/) and "
+                   "proof.html, every edition side by side")
     b.add_argument("--lang", action="append", help="language code, or 'all' (default: English and every "
                    "complete translation); may be repeated")
     b.add_argument("--allow-partial", action="store_true",
@@ -31,21 +41,26 @@ def parser() -> argparse.ArgumentParser:
                    help="crop marks on press files (default: as the layout says)")
     b.add_argument("--layout", help="a layout in layouts/ (a5-fold, dl-trifold, a4-sheet, large-print) or a "
                    "layout YAML file, for every leaflet built (default: each content file's `layout:`)")
-    sub.add_parser("extract", help="write translations/<leaflet>.pot and translations/leaflet.pot")
+    new = sub.add_parser("new", help="new DIR: a starter project in DIR; in a project, new NAME: content/NAME.yaml",
+                         parents=[common])
+    new.add_argument("target", help="a folder for a new project, or (in a project) a new leaflet's id")
+    sub.add_parser("extract", help="write translations/<leaflet>.pot and translations/leaflet.pot", parents=[common])
     for name, text in (("init", "start a new language's catalogs"),
                        ("update", "merge the templates into the catalogs (changed English becomes fuzzy)"),
                        ("check", "check catalogs from translators; exit 1 if any entry is rejected"),
                        ("status", "translated / fuzzy / untranslated / rejected, per leaflet and language")):
-        c = sub.add_parser(name, help=text)
+        c = sub.add_parser(name, help=text, parents=[common])
         if name == "init":
             c.add_argument("--lang", required=True, help="the language to start: any language CLDR knows, as a "
                            "BCP 47 tag (pt, uk, zh-Hans, pt-BR)")
         else:
             c.add_argument("--lang", help="language code (default: every language)")
-    ex = sub.add_parser("export-xliff", help="write a language's catalogs as XLIFF 1.2 for a translation agency")
+    ex = sub.add_parser("export-xliff", help="write a language's catalogs as XLIFF 1.2 for a translation agency",
+                        parents=[common])
     ex.add_argument("--lang", required=True, help="language code")
     ex.add_argument("--out", type=Path, required=True, help="the .xlf file to write")
-    im = sub.add_parser("import-xliff", help="merge an agency's XLIFF back into the catalogs, through the checks")
+    im = sub.add_parser("import-xliff", help="merge an agency's XLIFF back into the catalogs, through the checks",
+                        parents=[common])
     im.add_argument("file", type=Path)
     pdf = sub.add_parser("check-pdf", help="check a screen PDF against the accessibility rules")
     pdf.add_argument("file", type=Path)
@@ -54,26 +69,25 @@ def parser() -> argparse.ArgumentParser:
     press.add_argument("--bleed-mm", type=float, default=3, help="bleed the file must have (default: 3)")
     press.add_argument("--safe-mm", type=float, default=5, help="text must keep this far inside the trim (default: 5)")
     sub.add_parser("schema", help="print the JSON Schema of content files (schema/leaflet.schema.json)")
-    new = sub.add_parser("new", help="write content/NAME.yaml, a commented starter leaflet that builds")
-    new.add_argument("name", help="the leaflet's id: lower-case letters, digits and '-', e.g. early-help")
-    new.add_argument("--dir", type=Path, default=None, help="where to write it (default: content/)")
-    sheet = sub.add_parser("test-sheet", help="write a duplex test sheet: which flip setting prints the right way up")
+    sheet = sub.add_parser("test-sheet", help="write a duplex test sheet: which flip setting prints the right way up",
+                           parents=[common])
     sheet.add_argument("--out", type=Path, default=Path("build/duplex-test-sheet.pdf"))
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+def main(argv: list[str] | None = None, project: Path | None = None, prog: str = "leaflet") -> int:
+    """`project`: the folder to work on when --project is not given (default:
+    the folder the tool is run in; the repository's generate.py passes its own)."""
+    args = parser(prog).parse_args(argv)
     _exit_cleanly_on_sigterm()
     try:
         _check_languages(args)
+        from . import project as projects
+
+        args.project = projects.at(getattr(args, "project", project))
         command = args.command or "build"
         if command == "build":
-            return _build(getattr(args, "paths", []), getattr(args, "out", Path("build")),
-                          getattr(args, "lang", None), getattr(args, "allow_partial", False),
-                          getattr(args, "bilingual", None),
-                          tuple(getattr(args, "formats", None) or ("screen", "print")), getattr(args, "marks", None),
-                          getattr(args, "layout", None))
+            return _build(args)
         return COMMANDS[command](args)
     except LeafletError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -111,30 +125,84 @@ def _check_languages(args) -> None:
             tags.validate(code)
 
 
-def _build(paths: list[Path], out: Path, languages: list[str] | None, allow_partial: bool,
-           bilingual: str | None, formats: tuple[str, ...] = ("screen", "print"), marks: bool | None = None,
-           layout: str | None = None) -> int:
+def _build(args) -> int:
     from . import build
 
-    outputs, skipped = build.build(paths or build.all_content(), out, languages, allow_partial, bilingual,
-                                   formats, marks, layout)
+    project = args.project
+    out = getattr(args, "out", None) or project.build
+    formats = tuple(getattr(args, "formats", None) or ("screen", "print"))
+    quiet = getattr(args, "quiet", False)
+    paths = getattr(args, "paths", None) or build.all_content(project)
+    if not paths:
+        raise LeafletError(f"no leaflets: {build.display(project.content)}/ has no .yaml file (start one with "
+                           "`leaflet new NAME`)")
+    preview = getattr(args, "preview", False)
+    if preview:
+        from . import proof
+    with _progress(quiet or not sys.stderr.isatty()) as done:
+        tasks, skipped = build.plan(project, paths, getattr(args, "lang", None), getattr(args, "allow_partial", False),
+                                    getattr(args, "bilingual", None), formats, getattr(args, "marks", None),
+                                    proof.with_previews if preview else None, getattr(args, "layout", None))
+        done.start(len(tasks))
+        build.writing.check(out)  # --out naming a file fails now, not after the typesetting
+        outputs = build.run(project, tasks, getattr(args, "jobs", None), done)
+        build.publish(out, outputs, proof.files(outputs, skipped) if preview else [])
+    out = Path(build.display(out))  # as the user would type it, when it is under this folder
+    warned = 0
     for warning in skipped:
         print(printable(f"warning: {warning}"), file=sys.stderr)
     for o in outputs:
-        print(f"wrote {out / o.path} ({o.pages} pages, body {o.body_size:g} pt, {len(o.data) // 1024} KB)")
+        if not quiet:
+            print(f"wrote {out / o.path} ({o.pages} pages, body {o.body_size:g} pt, {len(o.data) // 1024} KB)")
         if o.format == next(f for f in ("screen", "print", "press") if f in formats):  # each edition's warnings once
             for warning in o.warnings:
                 print(printable(f"warning: {warning}"), file=sys.stderr)  # may quote a translation
+                warned += 1
             if o.english_blocks:
                 print(f"warning: {o.path.name}: left in English: {', '.join(o.english_blocks)}", file=sys.stderr)
-    print(f"wrote {out / 'manifest.json'}")
+                warned += 1
+    if not quiet:
+        print(f"wrote {out / 'manifest.json'}")
+    if preview:
+        print(f"proof page: {out / 'proof.html'}")
+    print(f"built {len(tasks)} editions ({len(outputs)} files) into {out}; skipped {len(skipped)}; "
+          f"{warned} warnings")
     return 0
 
 
-def _leaflets():
+class _progress:
+    """A progress bar on a terminal (rich), nothing otherwise; called once per finished edition."""
+
+    def __init__(self, quiet: bool):
+        self.quiet, self.bar, self.task = quiet, None, None
+
+    def __enter__(self):
+        return self
+
+    def start(self, total: int) -> None:
+        if not self.quiet:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("typesetting", total=total)
+
+    def __call__(self, task) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, advance=1, description=f"built {printable(task.name)}")
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+        return False
+
+
+def _leaflets(args):
     from . import build, content
 
-    return [content.load(build.display(p)) for p in build.all_content()]
+    return [content.load(build.display(p)) for p in build.all_content(args.project)]
 
 
 def _write(files) -> None:
@@ -148,17 +216,18 @@ def _write(files) -> None:
 def _extract(args) -> int:
     from .catalogs import workflow
 
-    _write(workflow.extract_all(_leaflets()))
+    _write(workflow.extract_all(_leaflets(args), args.project.translations))
     return 0
 
 
 def _update(args, init: bool = False) -> int:
     from .catalogs import languages, workflow
 
-    _write(workflow.update(_leaflets(), args.lang, init=init))
+    _write(workflow.update(_leaflets(args), args.lang, init=init, translations=args.project.translations))
     if init:
-        from .fonts import family_for
+        from .fonts import family_for, use
 
+        use(args.project.font_dirs)
         lang = languages.get(args.lang)
         if family_for(lang.script, lang.code) is None:
             print(f"warning: fonts/ has no font for {lang.english_name}'s script ({lang.script}): add one to "
@@ -169,7 +238,7 @@ def _update(args, init: bool = False) -> int:
 def _check(args) -> int:
     from .catalogs import workflow
 
-    problems, rows = workflow.check(_leaflets(), args.lang)
+    problems, rows = workflow.check(_leaflets(args), args.lang, args.project.translations)
     for line in problems:
         print(printable(line), file=sys.stderr)
     bad = sum(r.rejected for r in rows)
@@ -182,7 +251,7 @@ def _check(args) -> int:
 def _status(args) -> int:
     from .catalogs import workflow
 
-    _, rows = workflow.check(_leaflets(), args.lang)
+    _, rows = workflow.check(_leaflets(args), args.lang, args.project.translations)
     print(f"{'leaflet':24} {'lang':8} {'domain':24} {'translated':>10} {'fuzzy':>6} {'untransl.':>9} {'rejected':>8}")
     for r in rows:
         if r.error:
@@ -197,7 +266,7 @@ def _export_xliff(args) -> int:
     from .build import write_all
     from .catalogs import workflow
 
-    data = workflow.export_xliff(_leaflets(), args.lang)
+    data = workflow.export_xliff(_leaflets(args), args.lang, args.project.translations)
     out = args.out.resolve()
     if out.is_dir():
         raise LeafletError("is a directory; --out names the .xlf file to write", str(args.out))
@@ -216,7 +285,7 @@ def _import_xliff(args) -> int:
         data = args.file.read_bytes()
     except OSError as exc:
         raise LeafletError(f"cannot read file: {exc.strerror}", str(args.file)) from None
-    files, refused = workflow.import_xliff(_leaflets(), data, str(args.file))
+    files, refused = workflow.import_xliff(_leaflets(args), data, str(args.file), args.project.translations)
     _write(files)
     for line in refused:
         print(line, file=sys.stderr)
@@ -245,12 +314,13 @@ def _check_press(args) -> int:
 
 
 def _test_sheet(args) -> int:
-    from . import layout
+    from . import fonts, layout
     from .build import write_all
     from .testsheet import test_sheet
 
+    fonts.use(args.project.font_dirs)
     out = args.out.resolve()
-    write_all(out.parent, [(Path(out.name), test_sheet(layout.load("a5-fold")))])
+    write_all(out.parent, [(Path(out.name), test_sheet(layout.load("a5-fold", args.project.layout_dirs)))])
     print(f"wrote {args.out}: print it double-sided and follow what it says")
     return 0
 
@@ -263,21 +333,28 @@ def _schema(args) -> int:
 
 
 def _new(args) -> int:
-    from . import build, starter
-    from .blocks.base import ID
+    """`new DIR`: a starter project; inside a project, `new NAME`: content/NAME.yaml."""
+    from . import project as projects
+    from .build import display, write_all
 
-    if not ID.match(args.name):
-        raise LeafletError(f"'{args.name}' is not a valid leaflet id (lower-case letters, digits and '-', "
-                           "e.g. early-help)")
-    target = (args.dir or build.CONTENT) / f"{args.name}.yaml"
-    if target.exists():
-        raise LeafletError("already exists; choose another name or edit it", build.display(target))
-    build.write_all(target.parent, [(Path(target.name), starter.starter(args.name).encode("utf-8"))])
-    print(f"wrote {build.display(target)}: edit it, then `python generate.py build {build.display(target)}`")
+    target = args.target
+    if "/" not in target and "\\" not in target and projects.is_project(args.project.root):
+        path = args.project.content / f"{target}.yaml"
+        if path.exists():
+            raise LeafletError("already exists; choose another name or edit it", display(path))
+        write_all(path.parent, [(Path(path.name), projects.starter(target).encode("utf-8"))])
+        print(f"wrote {display(path)}: edit it, then `leaflet build {display(path)}`")
+        return 0
+    folder = Path(target)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise LeafletError("already exists and is not an empty folder; a new project needs a new folder", target)
+    files = projects.new_files(folder.resolve().name)
+    write_all(folder.resolve(), files)
+    print(f"wrote a new project in {target}: {', '.join(p.as_posix() for p, _ in files if p.name != '.keep')}; "
+          f"build it with `cd {target} && leaflet build --preview`")
     return 0
 
 
-COMMANDS = {"schema": _schema, "new": _new, "extract": _extract, "init": lambda a: _update(a, init=True),
-            "update": _update, "check": _check, "status": _status, "export-xliff": _export_xliff,
-            "import-xliff": _import_xliff, "check-pdf": _check_pdf, "check-press": _check_press,
-            "test-sheet": _test_sheet}
+COMMANDS = {"schema": _schema, "new": _new, "extract": _extract, "init": lambda a: _update(a, init=True), "update": _update, "check": _check,
+            "status": _status, "export-xliff": _export_xliff, "import-xliff": _import_xliff,
+            "check-pdf": _check_pdf, "check-press": _check_press, "test-sheet": _test_sheet}

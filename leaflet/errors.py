@@ -13,6 +13,9 @@ class LeafletError(Exception):
         self.file = file
         self.line = line
 
+    def __reduce__(self):  # raised in a build worker, it reaches the parent whole (file and line too)
+        return type(self), (self.message, self.file, self.line)
+
     def __str__(self) -> str:
         where = self.file or ""
         if self.file and self.line:

@@ -21,7 +21,11 @@ from reportlab.pdfbase.ttfonts import TTFont
 from . import fontfile, source
 from .errors import LeafletError
 
-FONTS = Path(__file__).resolve().parent.parent / "fonts"
+FONTS = Path(__file__).resolve().parent / "data" / "fonts"  # the shipped defaults
+# Where fonts.yaml and font files are looked up, first match wins. Faces are
+# process-wide (the text engine asks for them by file name), so the folders are
+# too: the build sets them from its project with `use` before typesetting.
+_dirs: tuple[Path, ...] = (FONTS,)
 STYLES = ("regular", "bold", "italic", "bold_italic")
 PUA_START, PUA_END = 0xE000, 0xF8FF
 # Codes for glyphs that only shaping reaches live in the supplementary private
@@ -135,9 +139,28 @@ class Face:
         return self.ttf.face.name.decode("latin-1")
 
 
+def use(dirs: tuple[Path, ...]) -> None:
+    """Look fonts up in `dirs` (a project's fonts/ first, then the shipped ones)."""
+    global _dirs
+    dirs = tuple(Path(d) for d in dirs)
+    if dirs != _dirs:
+        _dirs = dirs
+        families.cache_clear()
+        for name, known in list(_faces.items()):  # a face stays loaded while its file is the one found
+            if _find(name) != known.path:         # (ReportLab refuses two faces of one name in a document)
+                del _faces[name]
+
+
+def _find(name: str) -> Path | None:
+    return next((d / name for d in _dirs if (d / name).is_file()), None)
+
+
 @lru_cache(maxsize=1)
 def families() -> tuple[Family, ...]:
-    root = source.load(FONTS / "fonts.yaml", display="fonts/fonts.yaml")
+    table = _find("fonts.yaml")
+    if table is None:
+        raise LeafletError("fonts/fonts.yaml is missing (in the project and in the package)")
+    root = source.load(table, display="fonts/fonts.yaml")
     out = []
     for node in root.mapping(("families",))["families"].items():
         m = node.mapping(("name", "scripts", "regular"), ("languages", "bold", "italic", "bold_italic"))
@@ -164,8 +187,8 @@ def face(file_name: str) -> Face:
     cached = _faces.get(file_name)
     if cached:
         return cached
-    path = FONTS / file_name
-    if not path.exists():
+    path = _find(file_name)
+    if path is None:
         raise LeafletError(f"font file fonts/{file_name} listed in fonts/fonts.yaml is missing")
     name = "leaflet-" + path.stem
     ttf = TTFont(name, str(path), asciiReadable=False, shapable=False)  # fontfile's bulk parse
@@ -195,4 +218,4 @@ def describe(char: str) -> str:
     return f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed character')}"
 
 
-__all__ = ["Face", "Family", "LeafletError", "describe", "face", "families", "family_for"]
+__all__ = ["Face", "Family", "LeafletError", "describe", "face", "families", "family_for", "use"]

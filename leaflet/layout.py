@@ -10,7 +10,7 @@ from .errors import LeafletError
 from .source import Node
 
 MM = 72 / 25.4
-LAYOUTS = Path(__file__).resolve().parent.parent / "layouts"
+LAYOUTS = Path(__file__).resolve().parent / "data" / "layouts"  # the shipped defaults
 HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 PANEL_PLACES = {"front": "first", "faq": "inner", "back": "last"}
 STYLES = ("body", "question", "title", "subtitle", "identity", "wordmark", "strapline", "contact", "footer")
@@ -128,12 +128,14 @@ class Layout:
         return sizes
 
 
-def load(name_or_path: str | Path) -> Layout:
+def load(name_or_path: str | Path, dirs: tuple[Path, ...] = (LAYOUTS,)) -> Layout:
+    """A layout by path, or by name from the first of `dirs` that has it (a
+    project passes its own layouts/ first, then the shipped ones)."""
     path = Path(name_or_path)
     if path.suffix not in (".yaml", ".yml"):
-        path = LAYOUTS / f"{name_or_path}.yaml"
-        if not path.exists():
-            known = ", ".join(sorted(p.stem for p in LAYOUTS.glob("*.yaml")))
+        path = next((d / f"{name_or_path}.yaml" for d in dirs if (d / f"{name_or_path}.yaml").is_file()), None)
+        if path is None:
+            known = ", ".join(sorted({p.stem for d in dirs for p in d.glob("*.yaml")}))
             raise LeafletError(f"unknown layout '{name_or_path}' (layouts: {known})")
     return from_node(source.load(path, display=_display(path)))
 

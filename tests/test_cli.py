@@ -11,8 +11,9 @@ def run(*args, cwd=ROOT):
                           capture_output=True, text=True, cwd=cwd)
 
 
-def test_generate_with_no_arguments_builds_every_leaflet(tmp_path):
-    done = run(cwd=tmp_path)
+def test_generate_with_no_leaflet_named_builds_every_leaflet_of_its_project(tmp_path):
+    # run from elsewhere: generate.py's project is the repository it sits in
+    done = run("build", "--out", tmp_path / "build", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     out = tmp_path / "build"
     manifest = json.loads((out / "manifest.json").read_text())
@@ -86,3 +87,28 @@ def test_duplex_test_sheet(tmp_path):
     assert [round(float(v)) for v in reader.pages[0].mediabox[2:]] == [842, 595]  # A4 landscape, like the leaflets
     texts = [p.extract_text() for p in reader.pages]
     assert "flip on the short edge" in texts[0] and "Side 2" in texts[1]
+
+
+def test_parallel_build_is_byte_identical_to_a_serial_one(tmp_path):
+    digests = []
+    for jobs in (1, 2):
+        out = tmp_path / f"j{jobs}"
+        done = run("build", "--lang", "all", "--bilingual", "blocks", "--jobs", jobs, "--out", out, "--quiet")
+        assert done.returncode == 0, done.stderr
+        assert "built 13 editions (50 files)" in done.stdout and "wrote" not in done.stdout  # --quiet: summary only
+        digests.append({p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                        for p in out.rglob("*") if p.is_file()})
+    assert len(digests[0]) == 51 and digests[0] == digests[1]
+
+
+def test_a_failure_in_a_worker_is_one_line_and_nothing_is_written(tmp_path, write_content):
+    def overflow(data):
+        data["back"]["intro"] = " ".join(["Please ask us anything about this review at any time."] * 30)
+
+    path = write_content(overflow)
+    done = run("build", path, "--lang", "en", "--lang", "pl", "--allow-partial", "--jobs", 2, "--out", tmp_path / "o",
+               cwd=tmp_path)  # two editions, so two workers; the English one fails while typesetting
+    assert done.returncode == 2, done.stdout
+    assert "leaflet.yaml: [en-GB] the back panel overflows by" in done.stderr
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("error: ") and "Traceback" not in done.stderr
+    assert not (tmp_path / "o").exists() or not any((tmp_path / "o").rglob("*.pdf"))

@@ -114,9 +114,7 @@ def test_partial_build_names_the_file_and_lists_the_english_blocks(tmp_path):
     start = text.index('msgctxt "serious-case-reviews:faq.how-long.question"')
     end = text.index("\n\n", start)
     po.write_text(text[:start] + text[start:end].rsplit("msgstr", 1)[0] + 'msgstr ""' + text[end:], encoding="utf-8")
-    code = ("import sys; from leaflet.catalogs import review; from pathlib import Path; "
-            f"review.TRANSLATIONS = Path({str(translations)!r}); from leaflet.cli import main; "
-            "sys.exit(main(sys.argv[1:]))")
+    code = _project_of(translations)
     run = lambda *a: subprocess.run([sys.executable, "-c", code, *a], capture_output=True, text=True, cwd=ROOT)
     done = run("build", str(SEED), "--lang", "so", "--out", str(tmp_path / "a"))
     assert done.returncode == 2 and "the so catalog is incomplete: 1 untranslated" in done.stderr
@@ -131,10 +129,17 @@ def test_partial_build_names_the_file_and_lists_the_english_blocks(tmp_path):
     assert done.returncode == 0 and "so not built: its catalog is incomplete" in done.stderr
 
 
+def _project_of(translations):
+    """The command line on a project folder: the repository's content, these translations."""
+    project = translations.parent
+    if not (project / "content").exists():
+        (project / "content").symlink_to(ROOT / "content")
+    return ("import sys; from pathlib import Path; from leaflet.cli import main; "
+            f"sys.exit(main(sys.argv[1:], project=Path({str(project)!r})))")
+
+
 def run_with_translations(translations, *args):
-    code = ("import sys; from leaflet.catalogs import review; from pathlib import Path; "
-            f"review.TRANSLATIONS = Path({str(translations)!r}); from leaflet.cli import main; "
-            "sys.exit(main(sys.argv[1:]))")
+    code = _project_of(translations)
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT)
 
 

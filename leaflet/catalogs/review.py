@@ -15,8 +15,9 @@ from . import languages
 from .checks import Problem, check_entry, warnings_for
 from .pofile import PoFile, read
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-TRANSLATIONS = ROOT / "translations"
+# The catalogs' folder when a caller names none: translations/ in the folder the
+# process started in. The command line always passes its project's folder.
+TRANSLATIONS = Path.cwd() / "translations"
 
 
 @dataclass(frozen=True)
@@ -36,14 +37,18 @@ class Review:
         return not (self.fuzzy or self.untranslated or self.rejected)
 
 
-def po_path(language: str, domain: str) -> Path:
+def folder(translations: Path | None = None) -> Path:
+    return TRANSLATIONS if translations is None else Path(translations)
+
+
+def po_path(language: str, domain: str, translations: Path | None = None) -> Path:
     """The catalog's path; the folder comes from the languages module (a known language, or an error)."""
-    return TRANSLATIONS / languages.catalog_folder(language) / "LC_MESSAGES" / f"{domain}.po"
+    return folder(translations) / languages.catalog_folder(language) / "LC_MESSAGES" / f"{domain}.po"
 
 
-def available(domain: str) -> list[str]:
+def available(domain: str, translations: Path | None = None) -> list[str]:
     """Languages (BCP 47 codes) that have a catalog for `domain`, in a stable order."""
-    found = (languages.from_folder(p.parent.parent.name) for p in TRANSLATIONS.glob(f"*/LC_MESSAGES/{domain}.po"))
+    found = (languages.from_folder(p.parent.parent.name) for p in folder(translations).glob(f"*/LC_MESSAGES/{domain}.po"))
     return sorted(code for code in found if code)
 
 
@@ -54,10 +59,11 @@ def display(path: Path) -> str:
         return str(path)
 
 
-def review_file(language: str, domain: str, english: dict, warn: bool = True) -> Review:
+def review_file(language: str, domain: str, english: dict, translations: Path | None = None,
+                warn: bool = True) -> Review:
     """`english` maps each key (msgctxt, or msgid when there is none) to the English text.
     `warn` False skips the reviewer's warnings (a build prints none)."""
-    path = po_path(language, domain)
+    path = po_path(language, domain, translations)
     if not path.exists():
         return Review(language, display(path), {}, (), tuple(english), ())
     return review(read(path, display(path)), language, english, warn)

@@ -7,6 +7,7 @@ blocks stay in English (and are set as English), and the edition says so.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from .. import markup
 from ..content import Leaflet
@@ -23,20 +24,23 @@ def sources(leaflet: Leaflet) -> dict[str, dict]:
             extract.LABELS_DOMAIN: {text: text for text in english_texts().values()}}
 
 
-def reviews(leaflet: Leaflet, language: str) -> tuple[Review, Review]:
+def reviews(leaflet: Leaflet, language: str, translations: Path | None = None) -> tuple[Review, Review]:
     """The two catalogs a build reads, checked (without the reviewer's warnings, which a build never prints)."""
     content, labels = sources(leaflet).items()
-    return review_file(language, *content, warn=False), review_file(language, *labels, warn=False)
+    return (review_file(language, *content, translations, warn=False),
+            review_file(language, *labels, translations, warn=False))
 
 
 def edition(leaflet: Leaflet, language: str, allow_partial: bool = False,
-            reviewed: tuple[Review, Review] | None = None) -> Edition:
-    """The edition in `language`; `reviewed` saves reading the catalogs again."""
+            reviewed: tuple[Review, Review] | None = None, translations: Path | None = None) -> Edition:
+    """The edition in `language`; `reviewed` saves reading the catalogs again;
+    `translations`: the project's catalogs folder."""
     languages.get(language)  # a language we know, or a clear error
-    if not po_path(language, leaflet.id).exists():
+    path = po_path(language, leaflet.id, translations)
+    if not path.exists():
         raise LeafletError(f"there is no {language} catalog for {leaflet.id} (start one with "
-                           f"`python generate.py init --lang {language}`)", str(po_path(language, leaflet.id)))
-    content_review, labels_review = reviewed or reviews(leaflet, language)
+                           f"`python generate.py init --lang {language}`)", str(path))
+    content_review, labels_review = reviewed or reviews(leaflet, language, translations)
     for r in (content_review, labels_review):
         if not r.complete and not allow_partial:
             first = r.rejected[0] if r.rejected else None

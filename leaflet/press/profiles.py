@@ -10,7 +10,7 @@ import yaml
 
 from ..errors import LeafletError
 
-ICC = Path(__file__).resolve().parent.parent.parent / "icc"
+ICC = Path(__file__).resolve().parent.parent / "data" / "icc"  # package data
 
 
 @dataclass(frozen=True)

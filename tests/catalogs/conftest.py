@@ -14,4 +14,5 @@ def translations(tmp_path, monkeypatch):
     shutil.copytree(ROOT / "translations", copy)
     monkeypatch.setattr(review, "TRANSLATIONS", copy)
     monkeypatch.setattr(workflow, "TRANSLATIONS", copy)
+    (tmp_path / "content").symlink_to(ROOT / "content")  # tmp_path: a project, for cli.main(..., project=)
     return copy

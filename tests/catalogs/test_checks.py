@@ -89,7 +89,7 @@ def test_added_bracketed_text_is_a_warning_for_the_reviewer_not_a_rejection(tran
     from conftest import ROOT
 
     monkeypatch.chdir(ROOT)
-    assert cli.main(["check", "--lang", "pl"]) == 0
+    assert cli.main(["check", "--lang", "pl"], project=translations.parent) == 0
     err = capsys.readouterr().err.splitlines()
     gloss = [line for line in err if "[serious-case-reviews:back.further-reading]" in line]
     assert gloss == [line for line in gloss if line.startswith("warning: ")] and len(gloss) == 1

@@ -112,7 +112,7 @@ def set_translation(translations, folder, context, text):
 def test_check_rejects_them_through_the_command_line(translations, monkeypatch, capsys, case):
     monkeypatch.chdir(ROOT)
     set_translation(translations, "pl", CONSIDERS, POLISH + " " + HOSTILE[case])
-    assert cli.main(["check", "--lang", "pl"]) == 1
+    assert cli.main(["check", "--lang", "pl"], project=translations.parent) == 1
     out, err = capsys.readouterr()
     assert f"[{CONSIDERS}] adds contact data not in the English" in err and "(not printed)" in err
     assert "\u200c" not in err and re.search(r"checked \d+ catalogs: 1 entries rejected", out)
@@ -137,7 +137,7 @@ def test_check_never_echoes_raw_control_bytes_to_the_terminal(translations, monk
     set_translation(translations, "pl", CONSIDERS, POLISH + " \x1b[2J\x1b]0;pwned\x07 \u202e1116\u202c")
     path = translations / "pl" / "LC_MESSAGES" / "leaflet.po"
     path.write_bytes(path.read_bytes().replace(b'msgstr "Telefon"', b'msgstr "Tele\\q\x1b[31m"'))
-    assert cli.main(["check", "--lang", "pl"]) == 2
+    assert cli.main(["check", "--lang", "pl"], project=translations.parent) == 2
     out, err = capsys.readouterr()
     assert not any(c in out + err for c in "\x1b\x07\u202e\u202c")
     assert "contains control characters: U+0007 control, U+001B control, U+202C POP DIRECTIONAL FORMATTING" in err

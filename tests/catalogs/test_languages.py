@@ -72,10 +72,10 @@ def test_init_starts_a_new_language(translations, code):
 
 
 def test_init_says_when_fonts_has_no_font_for_the_script(translations, capsys):
-    assert cli.main(["init", "--lang", "hy"]) == 0
+    assert cli.main(["init", "--lang", "hy"], project=translations.parent) == 0
     err = capsys.readouterr().err
     assert "fonts/ has no font for Armenian's script (Armn)" in err
-    assert cli.main(["init", "--lang", "pt"]) == 0
+    assert cli.main(["init", "--lang", "pt"], project=translations.parent) == 0
     assert "no font" not in capsys.readouterr().err
 
 
@@ -121,14 +121,14 @@ def test_a_header_for_another_script_or_language_is_refused(translations):
 
 def test_one_bad_catalog_does_not_stop_check_or_status(translations, capsys):
     spoil(translations, "pl", 'msgstr "Analizy poważnych przypadków"', 'msgstr "Analizy poważnych przypadków')
-    assert cli.main(["check"]) == 2
+    assert cli.main(["check"], project=translations.parent) == 2
     out, err = capsys.readouterr()
     errors = [line for line in err.splitlines() if not line.startswith("warning: ")]
     assert len(errors) == 1 and errors[0].endswith(
         "translations/pl/LC_MESSAGES/serious-case-reviews.po:26: unterminated string (a line must end with a closing \")")
     checked = int(re.search(r"checked (\d+) catalogs: 0 entries rejected, 1 catalogs could not be read", out).group(1))
     assert checked >= 24  # every other catalog of every leaflet still checked
-    assert cli.main(["status"]) == 2
+    assert cli.main(["status"], project=translations.parent) == 2
     rows = capsys.readouterr().out.splitlines()[1:]
     assert len(rows) == checked and sum("unreadable: " in r for r in rows) == 1
     labels = len(english_texts())
@@ -137,12 +137,12 @@ def test_one_bad_catalog_does_not_stop_check_or_status(translations, capsys):
 
 @pytest.mark.parametrize("code, why", [("xx", "unknown language 'xx'"), ("pt", "there are no pt catalogs to check")])
 def test_check_of_a_language_with_nothing_to_check_is_an_error(translations, capsys, code, why):
-    assert cli.main(["check", "--lang", code]) == 2
+    assert cli.main(["check", "--lang", code], project=translations.parent) == 2
     assert why in capsys.readouterr().err
 
 
 def test_update_of_a_language_without_catalogs_says_to_init(translations, capsys):
-    assert cli.main(["update", "--lang", "uk"]) == 2
+    assert cli.main(["update", "--lang", "uk"], project=translations.parent) == 2
     assert "there are no uk catalogs yet (translations/uk/); start them with `python generate.py init --lang uk`" in \
         capsys.readouterr().err
     assert not (translations / "uk").exists()

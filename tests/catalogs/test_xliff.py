@@ -109,7 +109,7 @@ def test_hostile_targets_are_not_imported(translations, capsys):
     path.parent.mkdir(exist_ok=True)
     path.write_bytes(data)
     try:
-        assert cli.main(["import-xliff", str(path)]) == 1
+        assert cli.main(["import-xliff", str(path)], project=translations.parent) == 1
     finally:
         path.unlink()
     err = capsys.readouterr().err

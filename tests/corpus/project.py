@@ -18,7 +18,8 @@ LINE = re.compile(r"^error: (?P<file>[^:\n]+):(?:(?P<line>\d+):)? (?P<message>.+
 def copy_project(dest: Path) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("leaflet", "translations", "layouts", "content"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "data"))
+    os.symlink(ROOT / "leaflet" / "data", dest / "leaflet" / "data")  # the package's fonts, layouts, profile
     shutil.copy(ROOT / "generate.py", dest / "generate.py")
     os.symlink(ROOT / "fonts", dest / "fonts")
     return dest
