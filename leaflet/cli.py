@@ -44,6 +44,8 @@ def parser(prog: str = "leaflet") -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="new DIR: a starter project in DIR; in a project, new NAME: content/NAME.yaml",
                          parents=[common])
     new.add_argument("target", help="a folder for a new project, or (in a project) a new leaflet's id")
+    new.add_argument("--dir", type=Path, default=None, help="with a leaflet's id: the folder to write it in "
+                     "(default: the project's content/)")
     sub.add_parser("extract", help="write translations/<leaflet>.pot and translations/leaflet.pot", parents=[common])
     for name, text in (("init", "start a new language's catalogs"),
                        ("update", "merge the templates into the catalogs (changed English becomes fuzzy)"),
@@ -338,8 +340,8 @@ def _new(args) -> int:
     from .build import display, write_all
 
     target = args.target
-    if "/" not in target and "\\" not in target and projects.is_project(args.project.root):
-        path = args.project.content / f"{target}.yaml"
+    if "/" not in target and "\\" not in target and (args.dir or projects.is_project(args.project.root)):
+        path = (args.dir or args.project.content) / f"{target}.yaml"
         if path.exists():
             raise LeafletError("already exists; choose another name or edit it", display(path))
         write_all(path.parent, [(Path(path.name), projects.starter(target).encode("utf-8"))])

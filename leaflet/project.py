@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import LeafletError
+from .starter import starter  # the commented starter leaflet (content/NAME.yaml)
 
 DATA = Path(__file__).resolve().parent / "data"  # package data: the defaults only
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -72,65 +73,6 @@ def new_files(name: str, today: datetime.date | None = None) -> list[tuple[Path,
             (Path("translations") / ".keep", b""),
             (Path("README.md"), README.format(name=name).encode())]
 
-
-def starter(name: str, today: datetime.date | None = None) -> str:
-    """A commented starter leaflet (content/NAME.yaml) that builds as it is."""
-    if not ID.match(name):
-        raise LeafletError(f"'{name}' is not a valid leaflet id (lower-case letters, digits and '-', e.g. early-help)")
-    return STARTER.format(name=name, today=(today or datetime.date.today()).isoformat())
-
-
-STARTER = '''# A new leaflet. Replace the example text with yours, keeping each id.
-# Text may use **bold**, *emphasis* and [link words](https://...). Telephone,
-# e-mail and web address go in back: contact:, never in the text.
-# Build it with `leaflet build` (or `leaflet build --preview` for build/proof.html).
-id: {name}
-language: en-GB
-layout: a5-fold
-organisation: Your council's children's services
-updated: {today}
-subject: What this leaflet is about, in one sentence
-
-front:
-  title: Your leaflet's title
-  subtitle: Who it is for, in a few words
-
-sections:
-  - id: what-is-it
-    question: What is this about?
-    answer:
-      - id: intro
-        text: >-
-          Write a short paragraph here. Keep sentences short and use the words
-          families use.
-        note: A note for translators and reviewers; it is never printed.
-  - id: what-happens-next
-    question: What happens next?
-    answer:
-      - id: next
-        text: >-
-          Say what the family can expect, and when. A second paragraph of the
-          same answer goes in its own block with its own id.
-
-back:
-  intro: >-
-    If you have any questions, please contact:
-  contact:
-    name: Your team's name
-    role: Your role
-    department: Children's Services
-    address:
-      - Your building
-      - Your town
-    postcode: AB1 2CD
-    telephone: 01632 960000
-    email: team@example.org
-    website: https://www.example.org
-  further_reading:
-    text: >-
-      You can read more on our website:
-    url: https://www.example.org/children
-'''
 
 README = '''# {name}: leaflets
 
