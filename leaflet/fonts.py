@@ -147,7 +147,8 @@ def use(dirs: tuple[Path, ...]) -> None:
         _dirs = dirs
         families.cache_clear()
         for name, known in list(_faces.items()):  # a face stays loaded while its file is the one found
-            if _find(name) != known.path:         # (ReportLab refuses two faces of one name in a document)
+            found = _find(name)                   # (ReportLab refuses two faces of one name in a document)
+            if found is None or found.resolve() != Path(known.path).resolve():  # the same file by another path
                 del _faces[name]
 
 

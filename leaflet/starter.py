@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime
 
 from .blocks.base import ID
+from .errors import LeafletError
 
 TEMPLATE = '''# yaml-language-server: $schema=../schema/leaflet.schema.json
 # A new leaflet. Replace the example text with yours; every key is explained in
@@ -62,5 +63,6 @@ back:
 
 def starter(name: str, today: datetime.date | None = None) -> str:
     if not ID.match(name):
-        raise ValueError(name)
+        raise LeafletError(f"'{name}' is not a valid leaflet id (lower-case letters, digits and '-', "
+                           "e.g. early-help)")
     return TEMPLATE.format(name=name, today=(today or datetime.date.today()).isoformat())

@@ -95,10 +95,11 @@ def test_parallel_build_is_byte_identical_to_a_serial_one(tmp_path):
         out = tmp_path / f"j{jobs}"
         done = run("build", "--lang", "all", "--bilingual", "blocks", "--jobs", jobs, "--out", out, "--quiet")
         assert done.returncode == 0, done.stderr
-        assert "built 13 editions (50 files)" in done.stdout and "wrote" not in done.stdout  # --quiet: summary only
+        # every leaflet in content/: the seed's 13 editions and the examples' 3 each
+        assert "built 19 editions (70 files)" in done.stdout and "wrote" not in done.stdout  # --quiet: summary only
         digests.append({p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
                         for p in out.rglob("*") if p.is_file()})
-    assert len(digests[0]) == 51 and digests[0] == digests[1]
+    assert len(digests[0]) == 71 and digests[0] == digests[1]  # and the manifest
 
 
 def test_a_failure_in_a_worker_is_one_line_and_nothing_is_written(tmp_path, write_content):

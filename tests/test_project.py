@@ -35,7 +35,7 @@ def test_new_writes_a_starter_project_that_builds_at_once(tmp_path):
                                                        "early-help/early-help.en.screen.pdf"]
     reader = PdfReader(folder / "build" / "early-help" / "early-help.en.screen.pdf")
     text = " ".join(p.extract_text() for p in reader.pages)
-    assert "Your leaflet's title" in text and "What happens next?" in text
+    assert "Your leaflet's title" in text and "What is this about?" in text
     assert "built 1 editions (2 files)" in done.stdout
 
 

@@ -114,8 +114,8 @@ def test_a_partial_edition_names_its_english_blocks_and_the_skipped_are_listed(t
     start = text.index('msgctxt "serious-case-reviews:faq.how-long.question"')
     end = text.index("\n\n", start)
     po.write_text(text[:start] + text[start:end].rsplit("msgstr", 1)[0] + 'msgstr ""' + text[end:], encoding="utf-8")
-    done = run("--project", project, "build", "--lang", "so", "--lang", "en", "--allow-partial", "--preview",
-               "-q", cwd=tmp_path)
+    done = run("--project", project, "build", project / "content" / "serious-case-reviews.yaml", "--lang", "so",
+               "--lang", "en", "--allow-partial", "--preview", "-q", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     page = read(project / "build" / "proof.html")
     cards = [" ".join("".join(s).split()) for s in page.sections]
