@@ -99,7 +99,7 @@ def test_each_edition_is_described_and_previewed_page_by_page(preview_build):
             with Image.open(png) as im:  # the page itself: its size at 96 dpi, and not blank
                 w, h = doc[i].get_size()
                 assert abs(im.width - w * 96 / 72) <= 1 and abs(im.height - h * 96 / 72) <= 1
-                assert len(set(im.convert("L").resize((40, 56)).getdata())) > 5
+                assert len(im.convert("L").resize((40, 56)).getcolors(256)) > 5
         doc.close()
     assert any("Urdu (" in c and "اردو" in c for c in cards)
 
