@@ -96,13 +96,57 @@ def _typst_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _typst_body(body) -> list[str]:
+    """Any body's blocks as Typst: paragraphs, lists, callouts, tables, figures'
+    captions and QR captions (the words a reader sees)."""
+    from leaflet.blocks.callout import Callout
+    from leaflet.blocks.lists import List
+    from leaflet.blocks.table import Table
+
+    out = []
+    for block in body:
+        if isinstance(block, List):
+            mark = "+" if block.numbered else "-"
+            for item in block.items:
+                out.append(f"{mark} {_typst_spans(item.text)}")
+                out += [f"  {mark} {_typst_spans(sub.text)}" for sub in item.items]
+            out.append("")
+        elif isinstance(block, Callout):
+            title = [f"#strong[{_typst_spans(block.title)}] \\\\"] if block.title else []
+            out += ["#block(inset: 3mm, fill: accent.lighten(90%))[", *title,
+                    *[_typst_spans(p) + "\n" for p in block.paragraphs], "]"]
+        elif isinstance(block, Table):
+            cells = [f"[{_typst_spans(c)}]" for row in (block.header, *block.rows) for c in row]
+            out.append(f"#table(columns: {len(block.header)}, {', '.join(cells)})")
+        elif hasattr(block, "spans"):
+            out.append(_typst_spans(block) + "\n")
+        elif getattr(block, "caption", None) is not None:
+            out.append(f"#emph[{_typst_spans(block.caption)}]\n")
+    return out
+
+
+def _typst_contact(c, labels) -> list[str]:
+    lines = [f"#strong[{_typst_text(c.name)}]"] if c.name else []
+    lines += [_typst_spans(b) for b in (c.role, c.team) if b is not None]
+    lines += [_typst_text(x) for x in (*c.address, c.postcode or "") if x]
+    for phone in c.phones:
+        label = getattr(labels, "telephone" if phone.kind == "telephone" else phone.kind, labels.telephone)
+        lines.append(f"{_typst_text(label)}: {_typst_text(phone.display)}")
+    if c.email:
+        lines.append(f"{_typst_text(labels.email)}: #link({_typst_string('mailto:' + c.email)})[{_typst_text(c.email)}]")
+    if c.website:
+        lines.append(f"{_typst_text(labels.website)}: #link({_typst_string(c.website)})[{_typst_text(c.website)}]")
+    for h in c.hours:
+        lines.append(_typst_text(f"{labels.hours}: {h.opens:%H:%M}-{h.closes:%H:%M}"))
+    return ["#block(inset: (left: 5mm, y: 2mm), stroke: (left: 2pt + accent))[", " \\\n".join(lines), "]"]
+
+
 def typst_source(edition) -> str:
     """One edition as a Typst document: A5, 15 mm margins, Noto fonts, 11 pt body
     (input `print=1`: A4 landscape in two columns)."""
     leaflet, labels = edition.leaflet, edition.labels
     lang = edition.language.split("-")[0]
     fonts = FONTS if lang != "ur" else ("Noto Sans", "Noto Nastaliq Urdu", *FONTS[1:2], *FONTS[3:])  # as we set Urdu
-    c = leaflet.contact
     out = [
         f'#let accent = rgb("{ACCENT}")',
         '#let print = sys.inputs.at("print", default: "0") == "1"',
@@ -118,6 +162,7 @@ def typst_source(edition) -> str:
         f"#text(size: 30pt, fill: accent)[{_typst_spans(leaflet.title)}]",
         "#v(4mm)",
         f"#text(size: 17pt)[{_typst_spans(leaflet.subtitle)}]",
+        *_typst_body(leaflet.front),
         "#v(2fr)",
         "#block(width: 100%, inset: (top: 4mm), stroke: (top: 1pt + accent))[",
     ]
@@ -128,17 +173,12 @@ def typst_source(edition) -> str:
     out += ["]", "#pagebreak()"]
     for section in leaflet.sections:
         out.append(f"#heading[{_typst_spans(section.question)}]\n")
-        out += [_typst_spans(p) + "\n" for p in section.answer]
-    out += ["#pagebreak()", _typst_spans(leaflet.intro) + "\n",
-            "#block(inset: (left: 5mm, y: 2mm), stroke: (left: 2pt + accent))[",
-            f"  #strong[{_typst_text(c.name)}] \\", f"  {_typst_spans(c.role)}\n",
-            f"  {_typst_spans(c.department)} \\",
-            *[f"  {_typst_text(line)} \\" for line in c.address], f"  {_typst_text(c.postcode)}\n",
-            f"  {_typst_text(labels.telephone)}: {_typst_text(c.telephone)}\n",
-            f"  {_typst_text(labels.email)}: #link({_typst_string('mailto:' + c.email)})[{_typst_text(c.email)}]\n",
-            f"  {_typst_text(labels.website)}: #link({_typst_string(c.website)})[{_typst_text(c.website)}]",
-            "]", _typst_spans(leaflet.further_reading) + "\n",
-            f"#link({_typst_string(leaflet.further_reading_url)})"]
+        out += _typst_body(section.answer)
+    out += ["#pagebreak()", *_typst_body(leaflet.intro)]
+    for contact in leaflet.contacts:
+        out += _typst_contact(contact, labels)
+    for further in leaflet.further_reading:
+        out += [_typst_spans(further.text) + "\n", f"#link({_typst_string(further.url)})\n"]
     return "\n".join(out) + "\n"
 
 
@@ -174,8 +214,10 @@ def typst_worker(sources: list[str], out: str) -> None:
 
 def run(command: list[str]) -> tuple[float, float, float]:
     """(wall s, CPU s, peak MiB) of one finished process, from the kernel's accounting."""
+    # as an installed tool runs: with Python's bytecode cache (a shell may turn it off)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     t = time.perf_counter()
-    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t
     proc.returncode = os.waitstatus_to_exitcode(status)
