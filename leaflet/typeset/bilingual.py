@@ -180,6 +180,9 @@ def typeset(first: Edition, second: Edition, layout: Layout, mode: str):
     from . import too_tall
 
     try:
+        if layout.in_columns and mode in MODES:
+            from . import columns
+            return columns.typeset_pair(first, second, layout, mode)
         return _typeset(first, second, layout, mode)
     except flow.DoesNotFit as exc:
         raise too_tall(first, exc) from None
