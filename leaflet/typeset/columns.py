@@ -19,7 +19,7 @@ does not fit.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from reportlab.lib.colors import HexColor
@@ -30,7 +30,8 @@ from ..edition import Edition
 from ..errors import LeafletError
 from ..layout import MM, Layout
 from ..tagging import TaggedCanvas
-from . import document, fit, flow, story
+from ..text.paragraph import TextBlock
+from . import blocks, document, fit, flow, story
 from .story import Panels
 
 Box = tuple[float, float, float, float]  # x, y, width, height
@@ -254,6 +255,43 @@ def regroup(edition: Edition, layout: Layout, p: Panels, size: float, width: flo
     return Panels(p.band, [], story.keep_with_next(lead + p.faq), p.back + close)
 
 
+def whole(back: list) -> list:
+    """The back panel's blocks kept whole, each lead-in ("...by contacting:")
+    with what follows it: the panel balances over its columns block by block,
+    as a designer sets it, never a paragraph or a "Chapter 8" split between them."""
+    for f in back:
+        f.split = lambda width, height, f=f: []
+    return story.keep_with_next(back)
+
+
+def unbroken(flowables: list, layout: Layout, width: float) -> list:
+    """The flowables with each line that holds a word wider than the column
+    (an e-mail address in a contact panel) set smaller, down to the footer's
+    size (and the layout's floor), until the word fits: an address cut in two
+    is misread or mistyped. A word too long even then is cut, as elsewhere."""
+    floor = max(layout.style("footer").size, layout.text_floor)
+    for f in flowables:
+        if isinstance(f, blocks.Callout):
+            f.parts = [_smaller(t, f._inner(width), floor, layout.body_step) for t in f.parts]
+    return [_smaller(f, width, floor, layout.body_step) for f in flowables]
+
+
+def _smaller(t, width: float, floor: float, step: float):
+    if not isinstance(t, TextBlock):
+        return t
+    t.wrap(width, 1e6)
+    size = t.style.size
+    while t.overlong and size - step >= floor - 1e-9:
+        size = round(size - step, 2)
+        smaller = TextBlock(t.spans, t.language, t.rtl, replace(t.style, size=size), t.role, t.block_id,
+                            groups=t.groups, key=t.key)
+        smaller.spaceBefore, smaller.spaceAfter = t.spaceBefore, t.spaceAfter
+        smaller.wrap(width, 1e6)
+        if not smaller.overlong:
+            return smaller
+    return t
+
+
 def search(what: str, edition: Edition, layout: Layout, grid: Grid, made: Callable[[float], Panels],
            second: Edition | None = None) -> tuple[bytes, int, float, Panels]:
     """(pdf, pages, body size, panels): the fewest pages, then the largest size."""
@@ -287,8 +325,9 @@ def typeset(edition: Edition, layout: Layout) -> tuple[bytes, int, float, Panels
     def made(size: float) -> Panels:
         marks = story.wordmarks(edition, layout, grid.text_width) if layout.front_place != "top" else []
         p = Panels(story.front_band(edition, layout), marks, story.keep_with_next(story.faq(edition, layout, size)),
-                   story.back(edition, layout, grid.column, size))
-        return regroup(edition, layout, p, size, grid.column)
+                   unbroken(story.back(edition, layout, grid.column, size), layout, grid.column))
+        p = regroup(edition, layout, p, size, grid.column)
+        return Panels(p.band, p.wordmarks, p.faq, whole(p.back))
 
     return search(edition.language, edition, layout, grid, made)
 
@@ -306,9 +345,11 @@ def typeset_pair(first: Edition, second: Edition, layout: Layout, mode: str) -> 
 
     def made(size: float) -> Panels:
         p = bilingual.panels(first, second, layout, size, mode, grid.text_width, None, grid.band()[2:])
+        p = Panels(p.band, p.wordmarks, p.faq, unbroken(p.back, layout, grid.column))
         lead = bilingual.combine(story.front_text(first, layout, size), story.front_text(second, layout, size),
                                  mode, first.rtl, rule)
-        return regroup(first, layout, p, size, grid.column, lead)
+        p = regroup(first, layout, p, size, grid.column, lead)
+        return Panels(p.band, p.wordmarks, p.faq, whole(p.back))
 
     pdf, pages, size, _ = search(f"{first.language}+en", first, layout, grid, made, second)
     return pdf, pages, size
