@@ -222,3 +222,31 @@ def test_press_files_pass_the_press_checker(code, tmp_path):
     assert path.name == f"serious-case-reviews.{code}.a4-sheet.press.pdf"
     checked = run("check-press", path)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_three_columns_or_a_cover_of_its_own_need_only_the_yaml(tmp_path):
+    from leaflet import build, content
+
+    three, _ = spoiled(tmp_path, NAME, "columns: {count: 2, gutter_mm: 8}", "columns: {count: 3, gutter_mm: 6}")
+    L3 = layout.load(three)
+    assert L3.columns == 3 and round(L3.column_width / MM) == 57
+    leaflet = content.load(SEED)
+    editions, _ = build.editions_of(leaflet, ["en"])
+    screen = build.make(editions[0], L3)[0]
+    lefts = [L3.margin_inside + i * (L3.column_width + L3.gutter) for i in range(3)]
+    used = set()
+    for p, ch, (left, bottom, right, top), _ in characters(screen.data):
+        if bottom < L3.margin_bottom or (p == 1 and bottom > L3.height - L3.band_height):
+            continue  # footers, the band
+        inside = [i for i, x in enumerate(lefts) if x - TOL <= left and right <= x + L3.column_width + TOL]
+        assert inside, f"p.{p}: {ch!r} at {left:.1f}..{right:.1f} is in no column"
+        used.add((p, inside[0]))
+    assert {(1, 0), (1, 1), (1, 2), (2, 0)} <= used
+    # front: first: page 1 is the cover (band and foot panel), the questions start on page 2
+    cover = spoiled(tmp_path, NAME, "  front: top ", "  front: first")[0]
+    screen = build.make(editions[0], layout.load(cover))[0]
+    text = [" ".join(pg.get_textpage().get_text_range().split()) for pg in pdfium.PdfDocument(screen.data)]
+    question = editions[0].leaflet.sections[0].question.text
+    assert question not in text[0] and question in text[1]
+    assert "Kingston LSCB" in text[0] and "also available" in text[0]  # the cover's foot panel
+    assert "Hopkins" in text[-1]

@@ -170,8 +170,8 @@ class ColumnDocument(document.LeafletDocument):
             first = band + (self._frames(g.columns(1, *area), "faq") if area else [])
         else:
             first = band + self._frames([g.below_band()], "wordmarks")
-        out = [PageTemplate("first", first, onPage=self._front_page,
-                            onPageEnd=self._footer if L.front_place == "top" else None)]
+        footer = {"onPageEnd": self._footer} if L.front_place == "top" else {}  # a cover of its own has none
+        out = [PageTemplate("first", first, onPage=self._front_page, **footer)]
         for parity in (0, 1):
             inner = self._frames(g.columns(parity, L.margin_bottom, L.height - L.margin_top), "faq")
             area = g.question_area(pages, pages, self.panel)
