@@ -345,7 +345,14 @@ def typeset_pair(first: Edition, second: Edition, layout: Layout, mode: str) -> 
 
     def made(size: float) -> Panels:
         p = bilingual.panels(first, second, layout, size, mode, grid.text_width, None, grid.band()[2:])
-        p = Panels(p.band, p.wordmarks, p.faq, unbroken(p.back, layout, grid.column))
+        if mode == "parallel":  # the back as the questions: each block, each contact panel, beside its translation
+            half = (grid.column - bilingual.GUTTER) / 2
+            sides = [unbroken(story.back(e, layout, half, size), layout, half) for e in (first, second)]
+            faq = [story.faq(e, layout, size) for e in (first, second)]
+            p = Panels(p.band, p.wordmarks, story.keep_with_next(bilingual.combine(*faq, mode, first.rtl, rule)),
+                       bilingual.combine(*sides, mode, first.rtl, rule))
+        else:
+            p = Panels(p.band, p.wordmarks, p.faq, unbroken(p.back, layout, grid.column))
         lead = bilingual.combine(story.front_text(first, layout, size), story.front_text(second, layout, size),
                                  mode, first.rtl, rule)
         p = regroup(first, layout, p, size, grid.column, lead)
