@@ -13,7 +13,7 @@ from leaflet import layout, markup, pdfcheck
 from leaflet.layout import MM
 from leaflet.typeset import flow
 
-from conftest import SEED
+from conftest import ROOT, SEED
 from test_layout_cover import near, rgb
 from test_layout_editions import CODES as CODES_ALL, built, characters, check_inside
 from test_layout_geometry import run, spoiled
@@ -23,6 +23,7 @@ NAME = "a4-sheet"
 L = layout.load(NAME)
 CODES = ["en", "ur", "ar", "fa", "bn", "zh-Hans", "so", "ta", "pa"]
 RTL = {"ar", "fa", "ur"}
+EXAMPLES_DIR = ROOT / "content"
 TOL = 2.0  # points: a glyph's ink may pass its line box a little
 
 
@@ -250,3 +251,21 @@ def test_three_columns_or_a_cover_of_its_own_need_only_the_yaml(tmp_path):
     assert question not in text[0] and question in text[1]
     assert "Kingston LSCB" in text[0] and "also available" in text[0]  # the cover's foot panel
     assert "Hopkins" in text[-1]
+
+
+@pytest.mark.parametrize("path, code, form", [(SEED, "en", None), (SEED, "cy", None), (SEED, "bn", "blocks"),
+                                              (EXAMPLES_DIR / "private-fostering.yaml", "en", None)],
+                         ids=["en", "cy", "bn+en blocks", "private-fostering"])
+def test_the_questions_end_level_across_the_last_pages_columns(path, code, form):
+    """Not one full column and a line in the next: the last page's columns are
+    balanced (leaflet.typeset.columns.Grid.balanced), the back panel at the foot."""
+    screen = built(str(path), code, NAME, form)
+    last = images(screen.data)[-1]
+    rule = L.height - rule_y(last)  # PDF points from the foot
+    top = L.height - L.margin_top
+    ends = {}
+    for p, ch, box, _ in characters(screen.data):
+        if p == screen.pages and box[1] > rule and column_of(box) is not None:
+            ends[column_of(box)] = min(ends.get(column_of(box), top), box[1])
+    assert set(ends) == {0, 1}, f"{code}: the last page's questions are in columns {set(ends)}"
+    assert abs(ends[0] - ends[1]) <= 0.25 * (top - rule), f"{code}: columns end at {ends} (rule at {rule:.0f})"

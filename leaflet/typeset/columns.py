@@ -31,7 +31,7 @@ from ..errors import LeafletError
 from ..layout import MM, Layout
 from ..tagging import TaggedCanvas
 from ..text.paragraph import TextBlock
-from . import blocks, document, fit, flow, story
+from . import bilingual, blocks, document, fit, flow, story
 from .story import Panels
 
 Box = tuple[float, float, float, float]  # x, y, width, height
@@ -91,8 +91,10 @@ class Grid:
         """Between the questions and the back panel: the gutter, or the band's gap below it."""
         return self.layout.gutter or self.layout.margin_top
 
-    def question_area(self, page: int, pages: int, panel: float) -> tuple[float, float] | None:
-        """(bottom, top) of the questions' columns on `page` of `pages`, None if it has none."""
+    def question_area(self, page: int, pages: int, panel: float,
+                      balance: float | None = None) -> tuple[float, float] | None:
+        """(bottom, top) of the questions' columns on `page` of `pages`, None if it
+        has none; `balance`: the last page's columns only this tall (see `balanced`)."""
         L = self.layout
         top = L.height - L.margin_top
         bottom = L.margin_bottom
@@ -102,13 +104,15 @@ class Grid:
             top = self.band_bottom - L.margin_top
         if page == pages:
             bottom = L.margin_bottom + panel + self.panel_gap()
+            if balance is not None:
+                bottom = max(bottom, top - balance)
         # fewer than two lines of room: the page is the panel's alone
         return (bottom, top) if top - bottom >= 2 * L.style("body").size * L.style("body").leading else None
 
-    def question_frames(self, pages: int, panel: float) -> list[tuple[float, float]]:
+    def question_frames(self, pages: int, panel: float, balance: float | None = None) -> list[tuple[float, float]]:
         out = []
         for page in range(1, pages + 1):
-            area = self.question_area(page, pages, panel)
+            area = self.question_area(page, pages, panel, balance)
             if area:
                 out += [(w, h) for _, _, w, h in self.columns(page, *area)]
         return out
@@ -130,6 +134,32 @@ class Grid:
             lo, hi = (lo, mid) if fits(mid) else (mid, hi)
         return hi
 
+    def balanced(self, faq: list, pages: int, panel: float) -> float | None:
+        """The least height of the last page's question columns that still
+        holds the questions' end, so that they end level across the columns
+        (not one full column and a line in the next), or None when they do not
+        reach the last page's columns or there is one column."""
+        frames = self.question_frames(pages, panel)
+        area = self.question_area(pages, pages, panel)
+        if self.count < 2 or area is None:
+            return None
+        before = len(frames) - self.count
+
+        def fits(height: float) -> bool:
+            try:
+                return flow.frames_needed(faq, frames[:before] + [(self.column, height)] * self.count) <= len(frames)
+            except flow.DoesNotFit:
+                return False
+
+        full = area[1] - area[0]
+        if fits(0.0) or not fits(full):
+            return None
+        lo, hi = 0.0, full
+        while hi - lo > 0.5:
+            mid = (lo + hi) / 2
+            lo, hi = (lo, mid) if fits(mid) else (mid, hi)
+        return hi + 1.0  # a point to spare: the counted flow and the drawn one may differ by rounding
+
     def fits(self, panels: Panels, pages: int) -> bool:
         panel = self.panel_height(panels.back)
         if panel is None:
@@ -150,8 +180,8 @@ class ColumnDocument(document.LeafletDocument):
     panel `panel` points tall at the foot of the last page."""
 
     def __init__(self, buf, edition: Edition, layout: Layout, pages: int, second: Edition | None = None,
-                 stacked: bool = False, panel: float = 0.0, count: int | None = None):
-        self.panel, self.count = panel, count or layout.columns
+                 stacked: bool = False, panel: float = 0.0, count: int | None = None, balance: float | None = None):
+        self.panel, self.count, self.balance = panel, count or layout.columns, balance
         super().__init__(buf, edition, layout, pages, second, stacked)
 
     @property
@@ -174,7 +204,7 @@ class ColumnDocument(document.LeafletDocument):
         out = [PageTemplate("first", first, onPage=self._front_page, **footer)]
         for parity in (0, 1):
             inner = self._frames(g.columns(parity, L.margin_bottom, L.height - L.margin_top), "faq")
-            area = g.question_area(pages, pages, self.panel)
+            area = g.question_area(pages, pages, self.panel, self.balance)
             last = self._frames(g.columns(parity, *area), "faq") if area else []
             last += self._frames(g.columns(parity, L.margin_bottom, L.margin_bottom + self.panel), "back")
             out += [PageTemplate(f"inner-{parity}", inner, onPageEnd=self._footer),
@@ -224,9 +254,10 @@ def render(edition: Edition, layout: Layout, panels: Panels, pages: int, grid: G
     panel = grid.panel_height(panels.back)
     if panel is None:
         raise document.TooLong()
+    balance = grid.balanced(panels.faq, pages, panel)
     buf = io.BytesIO()
     doc = ColumnDocument(buf, edition, layout, pages, second, stacked=second is not None, panel=panel,
-                         count=grid.count)
+                         count=grid.count, balance=balance)
     flowables = [document.StartHalf(edition, 1, pages), *fit.to_bottom(panels.band, grid.band()[2:]), FrameBreak()]
     if layout.front_place != "top":
         flowables += [*fit.to_bottom(panels.wordmarks, grid.below_band()[2:]), FrameBreak()]
@@ -273,6 +304,8 @@ def unbroken(flowables: list, layout: Layout, width: float) -> list:
     for f in flowables:
         if isinstance(f, blocks.Callout):
             f.parts = [_smaller(t, f._inner(width), floor, layout.body_step) for t in f.parts]
+        if isinstance(f, bilingual.Ruled):  # the English line of a bilingual form's contact
+            f.block = _smaller(f.block, width - bilingual.RULE_INDENT, floor, layout.body_step)
     return [_smaller(f, width, floor, layout.body_step) for f in flowables]
 
 
@@ -335,8 +368,6 @@ def typeset(edition: Edition, layout: Layout) -> tuple[bytes, int, float, Panels
 def typeset_pair(first: Edition, second: Edition, layout: Layout, mode: str) -> tuple[bytes, int, float]:
     """A bilingual edition in columns; `parallel` sets each block beside its
     translation across the page, the pair making the two columns."""
-    from . import bilingual
-
     if mode == "flip":
         raise LeafletError(f"a flip (tete-beche) edition needs a folded booklet; the {layout.name} layout is "
                            f"{layout.imposition}: use --bilingual parallel or blocks", layout.source)
