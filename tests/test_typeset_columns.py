@@ -34,10 +34,10 @@ def columns(L):
             for i in range(L.columns)]
 
 
-def column_of(box) -> int | None:
+def column_of(box, tol: float = TOL) -> int | None:
     left, _, right, _ = box
     for i, (x0, x1) in enumerate(columns(L)):
-        if x0 - TOL <= left and right <= x1 + TOL:
+        if x0 - tol <= left and right <= x1 + tol:
             return i
     return None
 
@@ -269,3 +269,28 @@ def test_the_questions_end_level_across_the_last_pages_columns(path, code, form)
             ends[column_of(box)] = min(ends.get(column_of(box), top), box[1])
     assert set(ends) == {0, 1}, f"{code}: the last page's questions are in columns {set(ends)}"
     assert abs(ends[0] - ends[1]) <= 0.25 * (top - rule), f"{code}: columns end at {ends} (rule at {rule:.0f})"
+
+
+@pytest.mark.parametrize("code", ["ur", "ar", "bn", "pl"])
+def test_a_parallel_form_sets_each_language_in_its_own_column(code):
+    """Each block beside its translation: the pairs' two sides are the layout's
+    columns (its gutter), the translation in the first-read one."""
+    screen = built(str(SEED), code, NAME, "parallel")
+    pages = images(screen.data)
+    band_bottom = L.height - band_rows_of(pages[0])[-1] - 2
+    rule = L.height - rule_y(pages[-1])  # below it, what is the same in both languages spans the page
+    body = [(p, ch, box) for p, ch, box, _ in characters(screen.data)
+            if box[1] > L.margin_bottom - TOL and not (p == 1 and box[1] > band_bottom)
+            and not (p == screen.pages and box[3] < rule)]
+    # pdfium shares a Nastaliq ligature's box out over its letters: a bold heading's last ones 4 pt out
+    tol = 5.0 if code == "ur" else TOL
+    outside = [(p, ch, [round(v) for v in box]) for p, ch, box in body if column_of(box, tol) is None]
+    assert not outside, f"{code}+en: {outside[:3]} crosses the gutter or a margin"
+    first, english = (1, 0) if code in RTL else (0, 1)
+    page1 = [(ch, column_of(box, tol)) for p, ch, box in body if p == 1]
+    own = [c for ch, c in page1 if ch.isalpha() and not ch.isascii()]
+    latin = [c for ch, c in page1 if ch.isascii() and ch.isalpha()]
+    # its own letters (Polish: ą, ż...) all in the first column
+    assert own and all(c == first for c in own), f"{code}: its letters outside column {first + 1}"
+    if code != "pl":  # (Polish is mostly ASCII letters too)
+        assert latin.count(english) > 0.75 * len(latin), f"{code}: the English is not in column {english + 1}"

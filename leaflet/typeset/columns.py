@@ -373,19 +373,22 @@ def typeset_pair(first: Edition, second: Edition, layout: Layout, mode: str) -> 
                            f"{layout.imposition}: use --bilingual parallel or blocks", layout.source)
     grid = Grid(document.cover(layout, first, second), 1 if mode == "parallel" else layout.columns, first.rtl)
     rule = layout.colours["rule"]
+    # a pair's two sides are the layout's columns (a one-column layout: the bilingual form's own gutter)
+    gutter = layout.gutter if layout.columns > 1 else bilingual.GUTTER
 
     def made(size: float) -> Panels:
         p = bilingual.panels(first, second, layout, size, mode, grid.text_width, None, grid.band()[2:])
         if mode == "parallel":  # the back as the questions: each block, each contact panel, beside its translation
-            half = (grid.column - bilingual.GUTTER) / 2
+            half = (grid.column - gutter) / 2
             sides = [unbroken(story.back(e, layout, half, size), layout, half) for e in (first, second)]
             faq = [story.faq(e, layout, size) for e in (first, second)]
-            p = Panels(p.band, p.wordmarks, story.keep_with_next(bilingual.combine(*faq, mode, first.rtl, rule)),
-                       bilingual.combine(*sides, mode, first.rtl, rule))
+            p = Panels(p.band, p.wordmarks,
+                       story.keep_with_next(bilingual.combine(*faq, mode, first.rtl, rule, gutter)),
+                       bilingual.combine(*sides, mode, first.rtl, rule, gutter))
         else:
             p = Panels(p.band, p.wordmarks, p.faq, unbroken(p.back, layout, grid.column))
         lead = bilingual.combine(story.front_text(first, layout, size), story.front_text(second, layout, size),
-                                 mode, first.rtl, rule)
+                                 mode, first.rtl, rule, gutter)
         p = regroup(first, layout, p, size, grid.column, lead)
         return Panels(p.band, p.wordmarks, p.faq, whole(p.back))
 
