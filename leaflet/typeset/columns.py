@@ -250,14 +250,14 @@ class ColumnDocument(document.LeafletDocument):
 
 
 def render(edition: Edition, layout: Layout, panels: Panels, pages: int, grid: Grid,
-           second: Edition | None = None) -> bytes:
+           second: Edition | None = None, balance: bool = True) -> bytes:
+    """The screen PDF; `balance`: the last page's columns balanced (Grid.balanced)."""
     panel = grid.panel_height(panels.back)
     if panel is None:
         raise document.TooLong()
-    balance = grid.balanced(panels.faq, pages, panel)
     buf = io.BytesIO()
     doc = ColumnDocument(buf, edition, layout, pages, second, stacked=second is not None, panel=panel,
-                         count=grid.count, balance=balance)
+                         count=grid.count, balance=grid.balanced(panels.faq, pages, panel) if balance else None)
     flowables = [document.StartHalf(edition, 1, pages), *fit.to_bottom(panels.band, grid.band()[2:]), FrameBreak()]
     if layout.front_place != "top":
         flowables += [*fit.to_bottom(panels.wordmarks, grid.below_band()[2:]), FrameBreak()]
@@ -342,11 +342,12 @@ def search(what: str, edition: Edition, layout: Layout, grid: Grid, made: Callab
         if best is None:
             continue  # even the minimum needs more pages
         for size in [s for s in candidates if s <= best][::-1]:
-            p = made(size)
-            try:
-                return render(edition, layout, p, pages, grid, second), pages, size, p
-            except document.TooLong:
-                continue  # the count was optimistic: one step smaller, for real
+            for balance in (True, False):  # flowables serve once: made afresh for each try
+                p = made(size)
+                try:
+                    return render(edition, layout, p, pages, grid, second, balance), pages, size, p
+                except document.TooLong:
+                    continue  # the count was optimistic: unbalanced, then one step smaller, for real
     raise LeafletError(f"[{what}] the questions do not fit in {layout.page_counts()[-1]} pages "
                        f"of the {layout.name} layout (at {candidates[0]:g} pt, its smallest size)",
                        edition.leaflet.source)
