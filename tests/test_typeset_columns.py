@@ -294,3 +294,14 @@ def test_a_parallel_form_sets_each_language_in_its_own_column(code):
     assert own and all(c == first for c in own), f"{code}: its letters outside column {first + 1}"
     if code != "pl":  # (Polish is mostly ASCII letters too)
         assert latin.count(english) > 0.75 * len(latin), f"{code}: the English is not in column {english + 1}"
+
+
+def test_the_same_input_gives_the_same_bytes():
+    from leaflet import build, content
+
+    def make():
+        editions, _ = build.editions_of(content.load(SEED), ["en", "ur"])
+        return [o.data for o in build.make(editions[-1], L)] + \
+            [o.data for o in build.make_bilingual(editions[-1], editions[0], "parallel", L)]
+
+    assert make() == make()
