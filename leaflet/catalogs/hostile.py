@@ -20,7 +20,6 @@ import unicodedata
 from functools import lru_cache
 
 import icu
-from babel import Locale
 
 JOINERS = {"\u200c", "\u200d"}
 # Scripts whose spelling uses ZWNJ/ZWJ inside words (Unicode's joiner guidance, ch. 23.2).
@@ -30,7 +29,10 @@ _SEPARATORS = r"[\s.\-‐‑‒–—―/\\()\[\]·•‧・_,،'’]"
 PHONE = re.compile(rf"\+?\(?\d(?:{_SEPARATORS}{{0,3}}\d){{5,}}")  # six digits or more, however spaced
 EMAIL = re.compile(r"[^\s@]{0,64}@\s*[\w-]{1,63}(?:\s*\.\s*[\w-]{1,63}){0,8}")  # bounded: linear time
 SCHEME = re.compile(r"(?i)\b(?:https?|ftp|mailto|tel|sms|whatsapp|file|javascript|data)\s*:|www\s*\.")
-_COUNTRIES = "|".join(sorted({c.lower() for c in Locale("en").territories if c.isalpha() and len(c) == 2} | {"uk", "eu"}))
+# Country-code domains: ISO 3166 (from ICU, no locale data to load), the ccTLDs
+# outside it (.uk, .eu, .ac), and the codes CLDR reserves, as before.
+_COUNTRIES = "|".join(sorted({c.lower() for c in icu.Locale.getISOCountries()}
+                             | {"uk", "eu", "ac", "cp", "ez", "qo", "ta", "un", "xa", "xb", "zz"}))
 _TLDS = ("com|org|net|info|biz|gov|edu|int|mil|io|co|app|dev|page|link|site|online|website|xyz|top|club|shop|"
          "help|support|today|live|news|me|tv|ly|gl|to|cc|ws|nhs|scot|wales|cymru|london|eu|asia|mobi|pro|name|"
          f"{_COUNTRIES}|рф|укр|срб|бел|қаз|中国|中國|香港|台灣|台湾|한국|ایران|مصر|السعودية|امارات|پاکستان|بھارت|ভারত|"
