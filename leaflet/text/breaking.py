@@ -18,7 +18,6 @@ from functools import lru_cache
 import re
 
 import icu
-from babel import Locale, UnknownLocaleError
 
 
 @lru_cache(maxsize=64)
@@ -65,16 +64,16 @@ def _ideograph(ch: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _months(language: str) -> frozenset[str]:
-    """The month names of the language (CLDR, both forms), lower case: "26 November"."""
-    try:
-        locale = Locale.parse(language.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return frozenset()
-    names = set()
-    for context in ("format", "stand-alone"):
-        for width in ("wide", "abbreviated"):
-            names |= {n.lower().rstrip(".") for n in locale.months[context][width].values()}
-    return frozenset(names)
+    """The month names of the language (CLDR through ICU, both contexts, wide and
+    abbreviated), lower case: "26 November". ICU has them built in; Babel would
+    load the locale's whole data file."""
+    locale = icu.Locale(language.replace("-", "_"))
+    symbols = icu.DateFormatSymbols(locale)
+    if symbols.getLocale(icu.ULocDataLocaleType.ACTUAL_LOCALE).getLanguage() != locale.getLanguage():
+        return frozenset()  # ICU fell back to the process's locale: not this language's months
+    S = icu.DateFormatSymbols
+    return frozenset(n.lower().rstrip(".") for context in (S.FORMAT, S.STANDALONE)
+                     for width in (S.WIDE, S.ABBREVIATED) for n in symbols.getMonths(context, width) if n)
 
 
 def _keep_together(text: str, language: str) -> set[int]:
