@@ -42,18 +42,17 @@ DOMAIN = re.compile(rf"(?i)(?<![\w.@-])((?:[\w-]{{1,63}}\.){{0,8}}[\w-]{{2,63}}\
 
 def normalise(text: str) -> str:
     """The text as it would be read: NFKC, format characters gone, every digit 0-9, spaces plain."""
-    out = []
-    for c in unicodedata.normalize("NFKC", text):
-        if unicodedata.category(c) == "Cf" or c == "\u034f":
-            continue
-        digit = unicodedata.decimal(c, None)
-        if digit is not None:
-            out.append(str(digit))
-        elif unicodedata.category(c) in ("Zs", "Zl", "Zp"):
-            out.append(" ")
-        else:
-            out.append(c)
-    return "".join(out)
+    return "".join(map(_read_as, unicodedata.normalize("NFKC", text)))
+
+
+@lru_cache(maxsize=8192)
+def _read_as(c: str) -> str:
+    if unicodedata.category(c) == "Cf" or c == "\u034f":
+        return ""
+    digit = unicodedata.decimal(c, None)
+    if digit is not None:
+        return str(digit)
+    return " " if unicodedata.category(c) in ("Zs", "Zl", "Zp") else c
 
 
 def contact_data(text: str) -> list[str]:
