@@ -271,3 +271,9 @@ def _reshape(p: Piece, text: str, offset: int, language: str) -> Piece:
     item = p.item
     return Piece(item, text, p.start + offset, shape(item.face, text, item.level % 2 == 1, item.script, language),
                  False, p.break_after)
+
+
+@fonts.on_change
+def _forget_faces() -> None:
+    prepare.cache_clear()  # its pieces carry faces
+    _break_lines.cache_clear()
