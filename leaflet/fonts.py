@@ -141,6 +141,16 @@ class Face:
         return self.ttf.face.name.decode("latin-1")
 
 
+_on_change: list = []
+
+
+def on_change(clear):
+    """Register `clear()`, called when `use` changes the fonts: the text
+    engine's caches hold faces, which another project's fonts may replace."""
+    _on_change.append(clear)
+    return clear
+
+
 def use(dirs: tuple[Path, ...]) -> None:
     """Look fonts up in `dirs` (a project's fonts/ first, then the shipped ones)."""
     global _dirs
@@ -148,6 +158,8 @@ def use(dirs: tuple[Path, ...]) -> None:
     if dirs != _dirs:
         _dirs = dirs
         families.cache_clear()
+        for clear in _on_change:
+            clear()
         for name, known in list(_faces.items()):  # a face stays loaded while its file is the one found
             found = _find(name)                   # (ReportLab refuses two faces of one name in a document)
             if found is None or found.resolve() != Path(known.path).resolve():  # the same file by another path
@@ -235,4 +247,4 @@ def describe(char: str) -> str:
     return f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed character')}"
 
 
-__all__ = ["Face", "Family", "LeafletError", "describe", "face", "families", "family_for", "use"]
+__all__ = ["Face", "Family", "LeafletError", "describe", "face", "families", "family_for", "on_change", "use"]

@@ -26,7 +26,7 @@ class Piece:
     break_after: bool
 
     def width(self, size: float) -> float:
-        return self.shaped.width(self.item.face, size)
+        return self.shaped.advance * size / self.item.face.upem  # Shaped.width, inlined: the line filler's hot spot
 
     @property
     def rtl(self) -> bool:
@@ -271,3 +271,9 @@ def _reshape(p: Piece, text: str, offset: int, language: str) -> Piece:
     item = p.item
     return Piece(item, text, p.start + offset, shape(item.face, text, item.level % 2 == 1, item.script, language),
                  False, p.break_after)
+
+
+@fonts.on_change
+def _forget_faces() -> None:
+    prepare.cache_clear()  # its pieces carry faces
+    _break_lines.cache_clear()
