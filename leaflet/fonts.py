@@ -183,6 +183,8 @@ def families() -> tuple[Family, ...]:
         out.append(Family(m["name"].text(), tuple(n.text() for n in m["scripts"].items()),
                           tuple(n.text() for n in m["languages"].items()) if "languages" in m else (), files,
                           _scale(m["scale"]) if "scale" in m else 1.0))
+    for file_name, known in _faces.items():  # a face kept across `use` takes this table's scale (the
+        known.scale = next((f.scale for f in out if file_name in f.files.values()), 1.0)  # caches were cleared)
     return tuple(out)
 
 

@@ -68,3 +68,26 @@ def test_the_build_stops_on_a_bad_scale_with_one_line_and_exit_2(tmp_path):
         "under 1 would set text below the layout's minimum), got 0.8"]
     assert "Traceback" not in done.stderr
     assert not (project / "build").exists() or not any((project / "build").rglob("*.pdf"))
+
+
+def test_a_projects_scale_applies_to_faces_loaded_before_it(tmp_path):
+    # Faces outlive a font table (ReportLab keeps their names): one loaded under
+    # the shipped table takes a project's scale when its table is used, and back.
+    from leaflet import markup
+    from leaflet.text.lines import prepare
+    file = "NotoSansGurmukhi-Regular.ttf"
+    shipped = fonts.face(file).scale
+
+    def width() -> float:
+        return sum(p.width(10) for p in prepare(markup.parse("ਮਾਪਿਆਂ ਅਤੇ"), "pa", False).pieces)
+
+    before = width()
+    text, _ = with_scale("1.2")
+    (tmp_path / "fonts.yaml").write_text(text, encoding="utf-8")
+    try:
+        fonts.use((tmp_path, fonts.FONTS))
+        assert abs(width() - before * 1.2 / shipped) < 1e-6  # the text engine reads the table again
+        assert fonts.families()[4].scale == 1.2 and fonts.face(file).scale == 1.2
+    finally:
+        fonts.use((fonts.FONTS,))
+    assert abs(width() - before) < 1e-6 and fonts.face(file).scale == shipped

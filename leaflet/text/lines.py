@@ -26,7 +26,8 @@ class Piece:
     break_after: bool
 
     def width(self, size: float) -> float:
-        return self.shaped.advance * size / self.item.face.upem  # Shaped.width, inlined: the line filler's hot spot
+        face = self.item.face  # Shaped.width, inlined: the line filler's hot spot (with the face's optical scale)
+        return self.shaped.advance * size * face.scale / face.upem
 
     @property
     def rtl(self) -> bool:
