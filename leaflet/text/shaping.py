@@ -1,18 +1,19 @@
 """Shaping with HarfBuzz, cached: each distinct piece of text is shaped once
-per face, direction, script and language, in font units (so once for every size).
+per face, direction, script and language, in font units (so once for every size;
+a face's optical `scale` from fonts.yaml multiplies the size wherever it is used).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import uharfbuzz as hb
 
 from ..fonts import Face
 
 
-@dataclass(frozen=True)
-class Glyph:
+class Glyph(NamedTuple):  # made for every glyph shaped: a tuple costs a third of a frozen dataclass
     gid: int
     cluster: int  # offset of the first character it came from, in the shaped text
     x_advance: int  # font units
@@ -26,7 +27,7 @@ class Shaped:
     advance: int  # font units
 
     def width(self, face: Face, size: float) -> float:
-        return self.advance * size / face.upem
+        return self.advance * size * face.scale / face.upem  # the face's optical scale (fonts.yaml)
 
 
 def shape(face: Face, text: str, rtl: bool, script: str, language: str) -> Shaped:
