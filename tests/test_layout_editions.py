@@ -86,7 +86,9 @@ def test_a_dl_leaflet_has_no_room_for_two_languages(tmp_path):
     done = run("build", SEED, "--lang", "pl", "--bilingual", "parallel", "--layout", "dl-trifold", "--out", tmp_path)
     assert done.returncode == 2, done.stderr
     assert done.stderr.strip().splitlines() == [
-        f"error: {SEED.relative_to(ROOT)}: [pl+en] the questions do not fit in 6 pages of the dl-trifold layout"]
+        f"error: {SEED.relative_to(ROOT)}: [pl+en] the two languages do not fit in 6 pages of the dl-trifold layout, "
+        "even at its smallest body size (9 pt): build each language on its own in this layout, or the bilingual "
+        "edition in a layout that can grow (a5-fold, a4-sheet)"]
     assert not list(tmp_path.rglob("*.pdf"))
 
 

@@ -175,7 +175,8 @@ def test_a_text_too_long_for_the_sheets_fails_with_one_line(tmp_path):
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in done.stderr, done.stderr
-    assert f"[ur+en] the questions do not fit in 2 pages of the a4-sheet layout (at {L.body_minimum:g} pt" in lines[0]
+    assert (f"[ur+en] the two languages do not fit in 2 pages of the a4-sheet layout, even at its smallest body "
+            f"size ({L.body_minimum:g} pt)") in lines[0] and "a5-fold" in lines[0]
     assert not list((tmp_path / "out").rglob("*.pdf")) if (tmp_path / "out").exists() else True
 
 

@@ -84,9 +84,7 @@ def _typeset(edition: Edition, layout: Layout) -> Typeset:
             except document.TooLong:
                 continue  # the count was optimistic (rare): one step smaller, for real
             return Typeset(pdf, pages, size, tuple(_warnings(edition, panels)))
-    raise LeafletError(f"[{edition.language}] the questions do not fit in {layout.page_counts()[-1]} pages "
-                       f"of the {layout.name} layout",
-                       edition.leaflet.source)
+    raise LeafletError(fit.too_long(edition.language, layout), edition.leaflet.source)
 
 
 def check_coverage(edition: Edition, layout: Layout) -> None:

@@ -218,8 +218,7 @@ def _typeset(first: Edition, second: Edition, layout: Layout, mode: str):
                 return document.render_halves(layout, [(first, p)], pages, stacked=second), pages, size
             except document.TooLong:
                 continue
-    raise LeafletError(f"[{first.language}+en] the questions do not fit in {layout.page_counts()[-1]} pages "
-                       f"of the {layout.name} layout", first.leaflet.source)
+    raise LeafletError(fit.too_long(f"{first.language}+en", layout, bilingual=True), first.leaflet.source)
 
 
 def _faq_back(p: Panels) -> tuple[list, list]:

@@ -348,9 +348,7 @@ def search(what: str, edition: Edition, layout: Layout, grid: Grid, made: Callab
                     return render(edition, layout, p, pages, grid, second, balance), pages, size, p
                 except document.TooLong:
                     continue  # the count was optimistic: unbalanced, then one step smaller, for real
-    raise LeafletError(f"[{what}] the questions do not fit in {layout.page_counts()[-1]} pages "
-                       f"of the {layout.name} layout (at {candidates[0]:g} pt, its smallest size)",
-                       edition.leaflet.source)
+    raise LeafletError(fit.too_long(what, layout, bilingual=second is not None), edition.leaflet.source)
 
 
 def typeset(edition: Edition, layout: Layout) -> tuple[bytes, int, float, Panels]:
