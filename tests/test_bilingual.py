@@ -7,11 +7,11 @@ from PIL import ImageChops, ImageStat
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
-from leaflet import build, content, markup, pdfcheck
+from leaflet import build, content, layout, markup, pdfcheck
 from leaflet.impose import flip_order, sheet_order
 
 from conftest import SEED
-from text.pdftext import marked_positions, marked_texts
+from text.pdftext import marked_positions, marked_texts, reading_texts
 
 CASES = [(mode, code) for mode in ("parallel", "blocks", "flip") for code in ("pl", "ur", "bn")]
 
@@ -161,3 +161,37 @@ def test_flip_print_file_puts_english_from_the_back_cover(made, code):
             image = image.resize((60, 85))
             diffs = [ImageStat.Stat(ImageChops.difference(image, p)).mean[0] for p in small]
             assert diffs.index(min(diffs)) + 1 == page
+
+
+def _page_texts(pdf: bytes) -> list[str]:
+    """Each page's text as a screen reader gets it, in drawing order (right-to-left
+    runs read through their /ActualText)."""
+    texts = reading_texts(pdf)
+    pages = max(page for page, _ in texts) + 1
+    return [" ".join(" ".join(texts[k] for k in sorted(texts) if k[0] == n).split()) for n in range(pages)]
+
+
+@pytest.mark.parametrize("mode, code", [c for c in CASES if c[0] != "flip"])
+def test_the_back_matter_keeps_its_order_and_the_contact_its_panel(made, mode, code):
+    """Read from the PDF: the English introduction ("...by contacting:") comes
+    before the contact, the contact before the date, the date last; the whole
+    contact (name to website) on the back page, on a tinted panel."""
+    first, english, (screen, _) = made[(mode, code)]
+    pages = _page_texts(screen.data)
+    text = " ".join(pages)
+    intro = text.find("In this leaflet we have answered")
+    name = text.find("Lee Hopkins", intro)
+    updated = text.find("Updated 26 November 2026")
+    assert -1 < intro < name < updated, (intro, name, updated)
+    assert updated > text.find("Every Child Matters"), "the further reading comes before the date"
+    holding = [i for i, t in enumerate(pages) if "Lee Hopkins" in t]
+    assert holding == [len(pages) - 1], holding  # on the back page, once (a name is the same in both languages)
+    back = pages[-1]
+    assert back.find("Lee Hopkins") < back.find("www.kingstonlscb.org.uk") < back.find("Updated 26 November 2026")
+    doc = pdfium.PdfDocument(screen.data)
+    image = doc[len(doc) - 1].render(scale=1).to_pil().convert("RGB")
+    doc.close()
+    tint = layout.load(first.leaflet.layout).colours["panel"]
+    panel = tuple(int(tint[i:i + 2], 16) for i in (1, 3, 5))
+    near = sum(n for n, px in image.getcolors(1 << 20) if max(abs(a - b) for a, b in zip(px, panel)) <= 3)
+    assert near > 2000, near  # points of the back page in the panel's tint

@@ -54,7 +54,8 @@ TRAILING_NUMBER = re.compile(r"(^|[^\w])[+(\uff08]?\d[\d).,:/\-]*$")
 SHORT_NUMBER = 4  # "Chapter 8", "Section 47", "May 2026": a word keeps a number this long with it
 # Units and labels a number keeps after it (with the language's month names):
 # symbols and abbreviations shared by the languages that write Latin ones.
-UNITS = frozenset("am pm a.m p.m h hrs min mins km m cm mm kg g mg ml l mph % p pp £ zł lei".split())
+UNITS = frozenset("am pm a.m p.m h hrs min mins km m cm mm kg g mg ml l mph % p pp £ zł lei "
+                  "minute minutes hour hours day days week weeks month months year years".split())
 
 
 def _ideograph(ch: str) -> bool:

@@ -304,6 +304,9 @@ def unbroken(flowables: list, layout: Layout, width: float) -> list:
     for f in flowables:
         if isinstance(f, blocks.Callout):
             f.parts = [_smaller(t, f._inner(width), floor, layout.body_step) for t in f.parts]
+            for t in f.parts:
+                if isinstance(t, bilingual.Ruled):  # a bilingual contact panel's English lines
+                    t.block = _smaller(t.block, f._inner(width) - bilingual.RULE_INDENT, floor, layout.body_step)
         if isinstance(f, bilingual.Ruled):  # the English line of a bilingual form's contact
             f.block = _smaller(f.block, width - bilingual.RULE_INDENT, floor, layout.body_step)
     return [_smaller(f, width, floor, layout.body_step) for f in flowables]

@@ -26,6 +26,9 @@ def pieces(text: str, language: str = "en") -> list[str]:
     ("open from 10 am until 4 pm", "en", "10 am"),
     ("open from 10 am until 4 pm", "en", "4 pm"),
     ("last updated 26 November 2026.", "en", "26 November 2026."),
+    ("She will tell you within 28 days of the meeting.", "en", "28 days"),  # a number and its unit of time
+    ("The chair will reply within 10 working days.", "en", "within 10"),
+    ("a plan reviewed every 6 weeks", "en", "6 weeks"),
     ("ostatnia zmiana: 26 listopada 2026", "pl", "26 listopada 2026"),
     ("《共同努力保护儿童》（2006 年）第 8 章", "zh-Hans", "（2006 年）"),
     ("2006年的第8章", "zh-Hans", "2006年"),
