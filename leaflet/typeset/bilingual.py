@@ -140,8 +140,8 @@ def panels(first: Edition, second: Edition, layout: Layout, body: float, mode: s
            back_frame: tuple[float, float] | None = None, band_frame: tuple[float, float] | None = None) -> Panels:
     """Interleaved panels. The front keeps the organisations and languages once;
     the back page holds the introduction (it ends "...by contacting:"), the
-    contact panels, the further reading and the date, in that order; what it
-    cannot hold follows the questions (see below)."""
+    contact panels, then the further reading and the date; what it cannot hold
+    follows the questions (see below)."""
     rule, right = layout.colours["rule"], first.rtl
     st = story.style(layout, "body", body)
     contact = story.scaled(story.style(layout, "contact"), layout, body)
@@ -155,10 +155,7 @@ def panels(first: Edition, second: Edition, layout: Layout, body: float, mode: s
             break
     faq = combine(story.faq(first, layout, body), story.faq(second, layout, body), mode, right, rule)
     intro = combine(story.intro(first, st, layout), story.intro(second, st, layout), mode, right, rule)
-    further_a, further_b = story.further(first, layout, st), story.further(second, layout, st)
-    dated = 1 if first.leaflet.updated else 0  # story.further ends with the "Updated" line
-    further = combine(further_a[:len(further_a) - dated], further_b[:len(further_b) - dated], mode, right, rule)
-    updated = combine(further_a[len(further_a) - dated:], further_b[len(further_b) - dated:], mode, right, rule)
+    further = combine(story.further(first, layout, st), story.further(second, layout, st), mode, right, rule)
     # Contact lines go one under the other even in parallel mode: an e-mail
     # address does not fit half a column, and most lines are the same in both.
     # Each contact is one panel, as in a single edition, kept whole.
@@ -168,23 +165,23 @@ def panels(first: Edition, second: Edition, layout: Layout, body: float, mode: s
                                                           "blocks", right, rule), st)] for n in range(count)]
     # The back page holds a single edition's back matter in its order: the
     # introduction (it ends "...by contacting:") with the first contact, the
-    # other contacts, the further reading, the date. What it cannot hold
-    # follows the questions: first the further reading (the contacts matter
-    # more on the back), then the introduction and the first contacts.
+    # other contacts, then the further reading and the date. What it cannot
+    # hold follows the questions: first the further reading (the contacts
+    # matter more on the back), then the introduction and the first contacts.
     units = [intro + groups[0]] + groups[1:] if groups else [intro]
 
     def room(flowables: list) -> bool:
         return back_frame is None or fit.overflow(flowables, back_frame) <= 0.01
 
-    back = list(updated)
-    while units and (back == updated or room(units[-1] + back)):
+    back: list = []
+    while units and (not back or room(units[-1] + back)):
         back = units.pop() + back
     lead: list = []  # the introduction, when it cannot share the back page with the first contact
     if back_frame is not None and not units and intro and back[:len(intro)] == intro and not room(back):
-        lead, back = intro, back[len(intro):]
+        lead, back = intro, back[len(intro):]  # large print: two languages' introductions and a contact
     spilled = [f for unit in units for f in unit]
-    if room(back[:len(back) - len(updated)] + further + updated):
-        back = back[:len(back) - len(updated)] + further + updated
+    if room(back + further):
+        back += further
         faq += spilled + lead
     else:  # the introduction, moved, still leads straight into the contacts
         faq += spilled + further + lead
