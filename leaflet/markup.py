@@ -22,6 +22,7 @@ URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+[^\s<>\"“”.,;:!?)\]’
 REF = re.compile(r"\{([a-z0-9][a-z0-9-]*)\.([a-z_]+)\}")
 # Anything that looks like contact data, for the translation checks.
 DATA = re.compile("|".join(f"(?:{p.pattern})" for p in (EMAIL, URL, PHONE)))
+PLAIN = re.compile(r"[^\\*{\[]+")  # characters that start no markup
 
 
 class MarkupError(ValueError):
@@ -105,8 +106,9 @@ def parse(text: str, autolink: bool = True) -> tuple[Span, ...]:
             spans.append(Span(_unescape(label), bold, italic, href, "text"))
             i = end + 1
         else:
-            buf.append(ch)
-            i += 1
+            plain_run = PLAIN.match(text, i)  # the text up to the next marker, at once
+            buf.append(plain_run.group() if plain_run else ch)
+            i = plain_run.end() if plain_run else i + 1
     flush()
     if bold:
         raise MarkupError("'**' opened here is never closed", opened["bold"])

@@ -12,7 +12,6 @@ structure's reading order is the leaflet's, whatever the panel positions.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import (PDFArray, PDFDictionary, PDFName, PDFObjectReference, PDFStream,
@@ -26,6 +25,12 @@ for _key in ("StructParents", "Tabs"):
 
 ANNOTATION_KEYS = 100_000  # ParentTree keys for annotations start here; pages use 0, 1, 2...
 ARTIFACT_BEGIN, ARTIFACT_END = "/Artifact BMC", "EMC"
+
+
+def escape(text: str) -> str:
+    """Text for XML (the XMP packet): xml.sax.saxutils' escape without importing
+    urllib and the http client behind it on every build."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 @dataclass(eq=False)

@@ -84,7 +84,7 @@ def english_files():
 
 def test_english_screen_pdf_is_at_most_50_kb(english_files):
     screen = next(o for o in english_files if o.format == "screen")
-    assert len(screen.data) <= 50 * 1024  # 50 KB, counted as KiB
+    assert len(screen.data) <= 50_000  # 50 KB, in thousands of bytes
 
 
 HINTED = """import sys
@@ -119,3 +119,10 @@ def test_rendered_pages_keep_their_ink_without_hinting(tmp_path):
             small = [i.reduce(4) for i in (x, y)]  # mean of each 4x4 cell
             worst = max(abs(p - q) for p, q in zip(small[0].tobytes(), small[1].tobytes()))
             assert worst <= 40, (edition.code, n + 1, worst)
+
+
+@pytest.mark.parametrize("language", ["pl", "ro", "so", "cy"])
+def test_latin_screen_pdfs_are_at_most_60_kb(language):
+    editions, _ = build.editions_of(content.load(SEED), [language])
+    screen = next(o for o in build.make(editions[0]) if o.format == "screen")
+    assert len(screen.data) <= 60_000  # issue 13: the Latin editions at most 60 KB

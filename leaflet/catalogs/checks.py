@@ -16,6 +16,7 @@ import re
 import string
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import markup
 from . import hostile
@@ -50,7 +51,7 @@ def check_entry(entry: Entry, english: str, file: str) -> list[str]:
     """What is wrong with a translation of `english` (empty list: fine)."""
     text = entry.msgstr
     problems = []
-    bad = sorted({c for c in text if _forbidden(c)})
+    bad = sorted(c for c in set(text) if _forbidden(c))
     if bad:
         problems.append("contains control characters: " + ", ".join(
             f"U+{ord(c):04X} {unicodedata.name(c, 'control')}" for c in bad))
@@ -69,7 +70,7 @@ def check_entry(entry: Entry, english: str, file: str) -> list[str]:
         ours = markup.parse(text)
     except markup.MarkupError as exc:
         return problems + [f"has broken markup: {exc}"]
-    theirs = markup.parse(english)
+    theirs = _english(english)
     if markup.structure(ours) != markup.structure(theirs):
         problems.append(f"markup differs from the English: expected {_describe(theirs)}, got {_describe(ours)}")
     formatted = [p for p in PLACEHOLDER.findall(english) if not markup.REF.fullmatch(p)]  # not {contact.field}
@@ -97,6 +98,12 @@ def warnings_for(entry: Entry, english: str) -> list[str]:
     if len(added) > len(BRACKETS.findall(hostile.normalise(theirs))):
         return [f"adds bracketed text the English does not have (check it with the translator): {', '.join(added)}"]
     return []
+
+
+@lru_cache(maxsize=4096)
+def _english(english: str) -> tuple:
+    """The English parsed once for every language's catalog (spans are immutable)."""
+    return markup.parse(english)
 
 
 def _forbidden(c: str) -> bool:

@@ -11,14 +11,15 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 from textwrap import TextWrapper
-
-from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_file
+from typing import TYPE_CHECKING
 
 from .. import content, markup, source
 from ..content import Block, Leaflet
 from . import powrite
 from .pofile import Entry
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
 
 LABELS_DOMAIN = "leaflet"
 LABELS_SOURCE = Path(__file__).resolve().parent.parent / "labels.py"
@@ -42,6 +43,8 @@ def note(block: Block) -> str:
 
 
 def template(leaflet: Leaflet) -> Catalog:
+    from babel.messages.catalog import Catalog  # not for a build, which never writes a template
+
     catalog = Catalog(project=leaflet.id, version="1", copyright_holder=leaflet.organisation,
                       msgid_bugs_address="", charset="utf-8", fuzzy=False)
     for block in leaflet.blocks():
@@ -52,6 +55,9 @@ def template(leaflet: Leaflet) -> Catalog:
 
 
 def labels_template() -> Catalog:
+    from babel.messages.catalog import Catalog
+    from babel.messages.extract import extract_from_file
+
     catalog = Catalog(project=LABELS_DOMAIN, version="1", charset="utf-8", fuzzy=False)
     for lineno, message, comments, _ in extract_from_file("python", str(LABELS_SOURCE), keywords={"N_": None},
                                                              comment_tags=("Translators:",)):

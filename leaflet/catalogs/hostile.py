@@ -20,7 +20,6 @@ import unicodedata
 from functools import lru_cache
 
 import icu
-from babel import Locale
 
 JOINERS = {"\u200c", "\u200d"}
 # Scripts whose spelling uses ZWNJ/ZWJ inside words (Unicode's joiner guidance, ch. 23.2).
@@ -30,7 +29,10 @@ _SEPARATORS = r"[\s.\-‐‑‒–—―/\\()\[\]·•‧・_,،'’]"
 PHONE = re.compile(rf"\+?\(?\d(?:{_SEPARATORS}{{0,3}}\d){{5,}}")  # six digits or more, however spaced
 EMAIL = re.compile(r"[^\s@]{0,64}@\s*[\w-]{1,63}(?:\s*\.\s*[\w-]{1,63}){0,8}")  # bounded: linear time
 SCHEME = re.compile(r"(?i)\b(?:https?|ftp|mailto|tel|sms|whatsapp|file|javascript|data)\s*:|www\s*\.")
-_COUNTRIES = "|".join(sorted({c.lower() for c in Locale("en").territories if c.isalpha() and len(c) == 2} | {"uk", "eu"}))
+# Country-code domains: ISO 3166 (from ICU, no locale data to load), the ccTLDs
+# outside it (.uk, .eu, .ac), and the codes CLDR reserves, as before.
+_COUNTRIES = "|".join(sorted({c.lower() for c in icu.Locale.getISOCountries()}
+                             | {"uk", "eu", "ac", "cp", "ez", "qo", "ta", "un", "xa", "xb", "zz"}))
 _TLDS = ("com|org|net|info|biz|gov|edu|int|mil|io|co|app|dev|page|link|site|online|website|xyz|top|club|shop|"
          "help|support|today|live|news|me|tv|ly|gl|to|cc|ws|nhs|scot|wales|cymru|london|eu|asia|mobi|pro|name|"
          f"{_COUNTRIES}|рф|укр|срб|бел|қаз|中国|中國|香港|台灣|台湾|한국|ایران|مصر|السعودية|امارات|پاکستان|بھارت|ভারত|"
@@ -40,18 +42,17 @@ DOMAIN = re.compile(rf"(?i)(?<![\w.@-])((?:[\w-]{{1,63}}\.){{0,8}}[\w-]{{2,63}}\
 
 def normalise(text: str) -> str:
     """The text as it would be read: NFKC, format characters gone, every digit 0-9, spaces plain."""
-    out = []
-    for c in unicodedata.normalize("NFKC", text):
-        if unicodedata.category(c) == "Cf" or c == "\u034f":
-            continue
-        digit = unicodedata.decimal(c, None)
-        if digit is not None:
-            out.append(str(digit))
-        elif unicodedata.category(c) in ("Zs", "Zl", "Zp"):
-            out.append(" ")
-        else:
-            out.append(c)
-    return "".join(out)
+    return "".join(map(_read_as, unicodedata.normalize("NFKC", text)))
+
+
+@lru_cache(maxsize=8192)
+def _read_as(c: str) -> str:
+    if unicodedata.category(c) == "Cf" or c == "\u034f":
+        return ""
+    digit = unicodedata.decimal(c, None)
+    if digit is not None:
+        return str(digit)
+    return " " if unicodedata.category(c) in ("Zs", "Zl", "Zp") else c
 
 
 def contact_data(text: str) -> list[str]:

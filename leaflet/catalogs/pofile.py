@@ -21,6 +21,7 @@ from ..errors import LeafletError
 MAX_BYTES = 2_000_000
 ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", '"': '"', "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 KEYWORD = re.compile(r'(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(?=")')
+SIMPLE_STRING = re.compile(r'"([^"\\]*)"[ \t]*')  # one quoted string without escapes
 CHARSET = re.compile(rb'"Content-Type:[^"\n]*?charset=([^"\\\s;]+)')
 
 
@@ -230,6 +231,9 @@ class _Parser:
 
     def strings(self, number: int, rest: str) -> str:
         """One or more quoted strings (GNU allows several on a line), unescaped and joined."""
+        simple = SIMPLE_STRING.fullmatch(rest)
+        if simple:  # most lines: one string, no escapes
+            return simple.group(1)
         out, i, n = [], 0, len(rest)
         while True:
             if i >= n or rest[i] != '"':

@@ -18,7 +18,6 @@ from functools import lru_cache
 import re
 
 import icu
-from babel import Locale, UnknownLocaleError
 
 
 @lru_cache(maxsize=64)
@@ -65,23 +64,22 @@ def _ideograph(ch: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _months(language: str) -> frozenset[str]:
-    """The month names of the language (CLDR, both forms), lower case: "26 November"."""
-    try:
-        locale = Locale.parse(language.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return frozenset()
-    names = set()
-    for context in ("format", "stand-alone"):
-        for width in ("wide", "abbreviated"):
-            names |= {n.lower().rstrip(".") for n in locale.months[context][width].values()}
-    return frozenset(names)
+    """The month names of the language (CLDR through ICU, both contexts, wide and
+    abbreviated), lower case: "26 November". ICU has them built in; Babel would
+    load the locale's whole data file."""
+    locale = icu.Locale(language.replace("-", "_"))
+    symbols = icu.DateFormatSymbols(locale)
+    if symbols.getLocale(icu.ULocDataLocaleType.ACTUAL_LOCALE).getLanguage() != locale.getLanguage():
+        return frozenset()  # ICU fell back to the process's locale: not this language's months
+    S = icu.DateFormatSymbols
+    return frozenset(n.lower().rstrip(".") for context in (S.FORMAT, S.STANDALONE)
+                     for width in (S.WIDE, S.ABBREVIATED) for n in symbols.getMonths(context, width) if n)
 
 
 def _keep_together(text: str, language: str) -> set[int]:
     """Break offsets to remove: where a number and its neighbour meet."""
     out = set()
     tokens = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
-    months = _months(language)
     for n, ((a, left), (b, right)) in enumerate(zip(tokens, tokens[1:])):
         after = tokens[n + 2][1] if n + 2 < len(tokens) else ""
         left_word = left.rstrip(",;")  # a comma ends the pair: "Chapter 8, 10 am" breaks after "8,"
@@ -94,7 +92,7 @@ def _keep_together(text: str, language: str) -> set[int]:
                 and (len(left) >= 3 or _ideograph(left[-1])) and not NUMBER.match(after):
             out.add(b)  # "Chapter 8", "November 2026", "第 8" (not "on 26", nor "call 020 8547")
         elif lnum and left[-1].isdigit() and (
-                rword.lower() in UNITS or rword.lower() in months or _ideograph(right[0])):
+                rword.lower() in UNITS or _ideograph(right[0]) or rword.lower() in _months(language)):
             out.add(b)  # "10 am", "26 November", "2006 年"
     for i in range(1, len(text)):  # "2006年", "第8章": a number and the ideographs beside it, set solid
         if (text[i - 1].isdigit() and _ideograph(text[i])) or (_ideograph(text[i - 1]) and text[i].isdigit()):

@@ -283,11 +283,18 @@ def _positioned(glyphs, codes, data: bytes, fonts: list[str], runs: list[list[in
         where.append((pen + g.x_offset * scale, g.y_offset * scale))
         pen += g.x_advance * scale
     out: list = []
-    tj: list[str] = []
+    tj: list[str] = []  # the TJ array's items
+    run: list[int] = []  # codes of the hex string being written (one per run of glyphs)
     cur = rise = 0.0
     font = None
 
+    def close():
+        if run:
+            tj.append(f"<{bytes(run).hex().upper()}>")
+            run.clear()
+
     def flush():
+        close()
         if tj:
             out.append(f"[{''.join(tj)}] TJ")
             tj.clear()
@@ -307,12 +314,10 @@ def _positioned(glyphs, codes, data: bytes, fonts: list[str], runs: list[list[in
             out.append(f"{_n(y * size / 1000)} Ts")
             rise = y
         if abs(target - cur) > 0.005:
+            close()
             tj.append(f" {_n(cur - target)} ")
             cur = target
-        if tj and tj[-1].endswith(">"):  # one hex string per run of glyphs
-            tj[-1] = f"{tj[-1][:-1]}{data[i]:02X}>"
-        else:
-            tj.append(f"<{data[i]:02X}>")
+        run.append(data[i])
         cur += widths.get(codes[i], default)
     flush()
     if rise:

@@ -49,14 +49,27 @@ def itemize(spans: tuple[Span, ...], language: str, rtl: bool, bold: bool = Fals
                               lambda script, ch: _family_has(script, language, bold, italic, ch))
     missing: list[str] = []
     faces: list[Face] = []
-    for i, ch in enumerate(text):
-        span = spans[owner[i]]
-        prev = faces[-1] if faces and owner[i - 1] == owner[i] else None
-        face = pick_face(ch, scripts[i], language, bold or span.bold, italic or span.italic, prev)
-        if face is None:
-            missing.append(ch)
-            face = prev or fonts.face(fonts.families()[0].file(False, False))
-        faces.append(face)
+    start, n = 0, len(text)
+    while start < n:  # a run of one span and one script at a time
+        end = start + 1
+        while end < n and owner[end] == owner[start] and scripts[end] == scripts[start]:
+            end += 1
+        span = spans[owner[start]]
+        b, it = bold or span.bold, italic or span.italic
+        prev = faces[-1] if faces and owner[start - 1] == owner[start] else None
+        face = _script_face(scripts[start], language, b, it)
+        run = text[start:end]
+        if face is not None and face.cmap.issuperset(map(ord, run)) and (prev is None or not _clings(run[0])):
+            faces.extend([face] * (end - start))  # what pick_face gives each character of such a run
+        else:
+            for i in range(start, end):
+                prev = faces[-1] if faces and owner[i - 1] == owner[i] else None
+                face = pick_face(text[i], scripts[i], language, b, it, prev)
+                if face is None:
+                    missing.append(text[i])
+                    face = prev or fonts.face(fonts.families()[0].file(False, False))
+                faces.append(face)
+        start = end
     if missing:
         tried = sorted({f.file(bold, italic) for f in fonts.families()})
         raise MissingGlyphs(sorted(set(missing)), tried)
@@ -106,8 +119,7 @@ def resolve_scripts(text: str, is_data: list[bool], has=None) -> list[str]:
         if raw[i] == "Zinh" and i > 0:
             out[i] = out[i - 1]
             continue
-        category = unicodedata.category(ch)
-        quote = "QUOTATION" in unicodedata.name(ch, "")
+        category, quote = _kind(ch)
         candidates = []
         if category in CLOSING:
             j = next((k for k in range(len(openers) - 1, -1, -1) if openers[k][1] == quote), None)
@@ -126,6 +138,12 @@ def resolve_scripts(text: str, is_data: list[bool], has=None) -> list[str]:
 
 
 @lru_cache(maxsize=8192)
+def _kind(ch: str) -> tuple[str, bool]:
+    """General category, and whether it is a quotation mark."""
+    return unicodedata.category(ch), "QUOTATION" in unicodedata.name(ch, "")
+
+
+@lru_cache(maxsize=8192)
 def _script(ch: str) -> str:
     return ucd.script(ch)
 
@@ -139,6 +157,19 @@ def _extensions(ch: str) -> frozenset:
 def _family_has(script: str, language: str, bold: bool, italic: bool, ch: str) -> bool:
     family = fonts.family_for(script, language)
     return family is not None and fonts.face(family.file(bold, italic)).has(ch)
+
+
+@lru_cache(maxsize=1024)
+def _script_face(script: str, language: str, bold: bool, italic: bool) -> Face | None:
+    """The face of the family that sets `script`: every character of a run it covers comes from it."""
+    family = fonts.family_for(script, language)
+    return fonts.face(family.file(bold, italic)) if family is not None else None
+
+
+@lru_cache(maxsize=8192)
+def _clings(ch: str) -> bool:
+    """A mark or an invisible joiner: it stays in the run of the character before it."""
+    return fonts.is_invisible(ch) or unicodedata.category(ch).startswith("M")
 
 
 def pick_face(ch: str, script: str, language: str, bold: bool, italic: bool, prev: Face | None) -> Face | None:

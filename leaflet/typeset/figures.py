@@ -4,7 +4,6 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-import segno
 from reportlab.graphics import renderPDF
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import ImageReader
@@ -184,7 +183,9 @@ class Figure(Flowable):
             renderPDF.draw(d, canv, 0, 0)
             canv.restoreState()
         else:
-            canv.drawImage(self.path, x, 0, self.image_width, self.image_height, mask="auto")
+            # An ImageReader, not the path: ReportLab names the image by a digest of
+            # what it is given, and a path would make the bytes depend on the folder.
+            canv.drawImage(ImageReader(self.path), x, 0, self.image_width, self.image_height, mask="auto")
         canv._code.append("EMC")
 
 
@@ -202,6 +203,8 @@ class QRCode(Flowable):
         super().__init__()
         self.url, self.size, self.alt, self.language, self.rtl, self.lines = url, size, alt, language, rtl, texts
         self.gap = gap
+        import segno  # only a leaflet with a QR code pays for importing it
+
         self.matrix = segno.make(url, error="m", micro=False).matrix
 
     def _beside(self, width: float) -> bool:
