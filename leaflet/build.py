@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import content, fonts, layout as layouts, markup, writing
 from . import project as projects
-from .catalogs import review, translate
+from .catalogs import languages, review, translate
 from .edition import Edition, english
 from . import impose as impose_module
 from .impose import impose
@@ -37,10 +37,20 @@ class Output:
     bilingual: str | None = None  # parallel | blocks | flip
     previews: tuple[bytes, ...] = ()  # PNG of each page, when previews were asked for (not in the manifest)
 
+    @property
+    def script_sizes(self) -> dict[str, float]:
+        """Each language's text size: the body size times its script's optical
+        scale (fonts.yaml), e.g. Farsi at 1.1 x the Latin body."""
+        out = {}
+        for code in self.languages:
+            family = fonts.family_for(languages.get(code).script, code)
+            out[code] = round(self.body_size * (family.scale if family else 1.0), 2)
+        return out
+
     def manifest(self) -> dict:
         return {"file": self.path.as_posix(), "leaflet": self.leaflet, "languages": list(self.languages),
                 "format": self.format, "pages": self.pages, "pdf_pages": self.sheets,
-                "body_size": self.body_size, "bytes": len(self.data),
+                "body_size": self.body_size, "script_sizes": self.script_sizes, "bytes": len(self.data),
                 "sha256": hashlib.sha256(self.data).hexdigest(), "untranslated": list(self.english_blocks),
                 **({"bilingual": self.bilingual} if self.bilingual else {})}
 

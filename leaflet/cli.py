@@ -155,7 +155,8 @@ def _build(args) -> int:
         print(printable(f"warning: {warning}"), file=sys.stderr)
     for o in outputs:
         if not quiet:
-            print(f"wrote {out / o.path} ({o.pages} pages, body {o.body_size:g} pt, {len(o.data) // 1024} KB)")
+            scaled = "".join(f", {code} {size:g} pt" for code, size in o.script_sizes.items() if size != o.body_size)
+            print(f"wrote {out / o.path} ({o.pages} pages, body {o.body_size:g} pt{scaled}, {len(o.data) // 1024} KB)")
         if o.format == next(f for f in ("screen", "print", "press") if f in formats):  # each edition's warnings once
             for warning in o.warnings:
                 print(printable(f"warning: {warning}"), file=sys.stderr)  # may quote a translation

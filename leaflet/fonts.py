@@ -67,6 +67,7 @@ class Family:
     scripts: tuple[str, ...]
     languages: tuple[str, ...]
     files: dict  # style -> file name
+    scale: float = 1.0  # optical size: the family is set at scale x the run's size (fonts.yaml)
 
     def file(self, bold: bool, italic: bool) -> str:
         # Scripts without italics are set upright; no fake slanting.
@@ -91,6 +92,7 @@ class Face:
     ascender: float  # in ems
     descender: float  # in ems, positive below the baseline
     cmap: frozenset = field(repr=False)
+    scale: float = 1.0  # its family's optical scale: glyphs are drawn and measured at scale x size
     _codes: dict = field(default_factory=dict, repr=False)  # (gid, text) -> private code
 
     def has(self, char: str) -> bool:
@@ -139,6 +141,16 @@ class Face:
         return self.ttf.face.name.decode("latin-1")
 
 
+_on_change: list = []
+
+
+def on_change(clear):
+    """Register `clear()`, called when `use` changes the fonts: the text
+    engine's caches hold faces, which another project's fonts may replace."""
+    _on_change.append(clear)
+    return clear
+
+
 def use(dirs: tuple[Path, ...]) -> None:
     """Look fonts up in `dirs` (a project's fonts/ first, then the shipped ones)."""
     global _dirs
@@ -146,6 +158,8 @@ def use(dirs: tuple[Path, ...]) -> None:
     if dirs != _dirs:
         _dirs = dirs
         families.cache_clear()
+        for clear in _on_change:
+            clear()
         for name, known in list(_faces.items()):  # a face stays loaded while its file is the one found
             found = _find(name)                   # (ReportLab refuses two faces of one name in a document)
             if found is None or found.resolve() != Path(known.path).resolve():  # the same file by another path
@@ -164,11 +178,27 @@ def families() -> tuple[Family, ...]:
     root = source.load(table, display="fonts/fonts.yaml")
     out = []
     for node in root.mapping(("families",))["families"].items():
-        m = node.mapping(("name", "scripts", "regular"), ("languages", "bold", "italic", "bold_italic"))
+        m = node.mapping(("name", "scripts", "regular"), ("languages", "bold", "italic", "bold_italic", "scale"))
         files = {s: m[s].text() for s in STYLES if s in m}
         out.append(Family(m["name"].text(), tuple(n.text() for n in m["scripts"].items()),
-                          tuple(n.text() for n in m["languages"].items()) if "languages" in m else (), files))
+                          tuple(n.text() for n in m["languages"].items()) if "languages" in m else (), files,
+                          _scale(m["scale"]) if "scale" in m else 1.0))
+    for file_name, known in _faces.items():  # a face kept across `use` takes this table's scale (the
+        known.scale = next((f.scale for f in out if file_name in f.files.values()), 1.0)  # caches were cleared)
     return tuple(out)
+
+
+# Never under 1: a layout's minimum size (large print's 16 pt) holds for every
+# script. Over 1.5 is a typing mistake, not an optical correction.
+SCALES = (1.0, 1.5)
+
+
+def _scale(node) -> float:
+    value = node.number()
+    if not SCALES[0] <= value <= SCALES[1]:
+        raise node.error(f"must be from {SCALES[0]:g} to {SCALES[1]:g} (a factor on the edition's size; "
+                         f"under 1 would set text below the layout's minimum), got {value:g}")
+    return value
 
 
 def family_for(script: str, language: str) -> Family | None:
@@ -199,9 +229,9 @@ def face(file_name: str) -> Face:
     hb_font = hb.Font(hb_face)
     extents = hb_font.get_font_extents("ltr")
     upem = hb_face.upem
-    family = next((f.name for f in families() if file_name in f.files.values()), path.stem)
-    result = Face(name, path, family, ttf, hb_font, upem, extents.ascender / upem, -extents.descender / upem,
-                  frozenset(ttf.face.charToGlyph))
+    family = next((f for f in families() if file_name in f.files.values()), None)
+    result = Face(name, path, family.name if family else path.stem, ttf, hb_font, upem, extents.ascender / upem,
+                  -extents.descender / upem, frozenset(ttf.face.charToGlyph), family.scale if family else 1.0)
     _faces[file_name] = result
     return result
 
@@ -219,4 +249,4 @@ def describe(char: str) -> str:
     return f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed character')}"
 
 
-__all__ = ["Face", "Family", "LeafletError", "describe", "face", "families", "family_for", "use"]
+__all__ = ["Face", "Family", "LeafletError", "describe", "face", "families", "family_for", "on_change", "use"]

@@ -114,7 +114,7 @@ def page(eds: list[tuple[Edition, list[Path]]], warnings: list[str]) -> str:
         links = " ".join(f'<a href="{_href(f.path)}">{_e(f.format)} PDF</a>' for f in e.files)
         cards.append(f'''<section class="edition">
 <h2>{names} <code>{_e(" + ".join(o.languages))}</code></h2>
-<p class="facts">{_e(o.leaflet)} &middot; {_e(form)} &middot; {o.pages} pages &middot; body {o.body_size:g} pt</p>
+<p class="facts">{_e(o.leaflet)} &middot; {_e(form)} &middot; {o.pages} pages &middot; body {o.body_size:g} pt{_scaled(o)}</p>
 {state}
 <div class="pages">{thumbs}</div>
 <p class="files">{links}</p>
@@ -147,3 +147,8 @@ main {{ display: flex; flex-wrap: wrap; gap: 1rem; }}
 </body>
 </html>
 '''
+
+
+def _scaled(o) -> str:
+    """A script set larger than the Latin body, at its own size (fonts.yaml `scale`)."""
+    return "".join(f" ({_e(code)} {size:g} pt)" for code, size in o.script_sizes.items() if size != o.body_size)

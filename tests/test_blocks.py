@@ -129,16 +129,7 @@ def test_figures_have_alt_text_and_decorative_images_are_artifacts(made):
         assert [str(f.obj["/Alt"]) for f in figures] == [alt]
         # the PNG of dots is drawn (Do) inside an Artifact; the SVG is vector paths, no image at all
         reader = PdfReader(io.BytesIO(pdf))
-        draws = []
-        for page in reader.pages:
-            stack = []
-            for operands, op in ContentStream(page.get_contents(), reader).operations:
-                if op in (b"BDC", b"BMC"):
-                    stack.append(str(operands[0]))
-                elif op == b"EMC":
-                    stack.pop()
-                elif op == b"Do":
-                    draws.append(list(stack))
+        draws = [stack for page in reader.pages for stack, op in marked_operators(reader, page) if op == b"Do"]
         assert draws == [["/Artifact"]]
 
 
@@ -328,15 +319,7 @@ def test_a_split_table_repeats_its_header_as_an_artifact(tmp_path):
     # the continuation's header is drawn as an Artifact
     reader = PdfReader(io.BytesIO(screen.data))
     page = reader.pages[pages[1]]
-    in_artifact = []
-    stack = []
-    for operands, op in ContentStream(page.get_contents(), reader).operations:
-        if op in (b"BDC", b"BMC"):
-            stack.append(str(operands[0]))
-        elif op == b"EMC":
-            stack.pop()
-        elif op == b"TJ" and stack and stack[-1] == "/Artifact":
-            in_artifact.append(op)
+    in_artifact = [op for stack, op in marked_operators(reader, page) if op == b"TJ" and stack[-1:] == ["/Artifact"]]
     assert len(in_artifact) >= 3  # the two headings (and the page footer)
 
 
@@ -492,3 +475,15 @@ def test_callouts_are_sections_headed_by_their_title_or_their_kind(made):
         assert all(len(h) == 1 for h in heads)
         assert heads[1][0].text == tip  # the tip has no title: its kind, in the edition's language
         assert [k.role for k in sects[0].kids] == ["H3", "P"]
+
+
+def marked_operators(reader, page):
+    """(the marked-content tags open around it, operator) for each drawing operator of the page."""
+    stack = []
+    for operands, op in ContentStream(page.get_contents(), reader).operations:
+        if op in (b"BDC", b"BMC"):
+            stack.append(str(operands[0]))
+        elif op == b"EMC":
+            stack.pop()
+        else:
+            yield list(stack), op

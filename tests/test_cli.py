@@ -113,3 +113,20 @@ def test_a_failure_in_a_worker_is_one_line_and_nothing_is_written(tmp_path, writ
     assert "leaflet.yaml: [en-GB] the back panel overflows by" in done.stderr
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("error: ") and "Traceback" not in done.stderr
     assert not (tmp_path / "o").exists() or not any((tmp_path / "o").rglob("*.pdf"))
+
+
+def test_the_manifest_and_summary_give_each_scripts_text_size(tmp_path):
+    """A script set larger than the Latin body (fonts.yaml `scale`) is reported at
+    the size it is drawn: body x scale, with the scale read from the file itself."""
+    import yaml
+
+    done = run("build", SEED, "--lang", "fa", "--lang", "pa", "--lang", "en", "--out", tmp_path / "b", "--jobs", "1")
+    assert done.returncode == 0, done.stderr
+    table = yaml.safe_load((ROOT / "leaflet" / "data" / "fonts" / "fonts.yaml").read_text())
+    scale = {f["name"]: f.get("scale", 1) for f in table["families"]}
+    files = {f["file"].split("/")[-1]: f for f in json.loads((tmp_path / "b" / "manifest.json").read_text())["files"]}
+    fa, pa, en = (files[f"serious-case-reviews.{c}.screen.pdf"] for c in ("fa", "pa", "en"))
+    assert fa["script_sizes"] == {"fa": round(fa["body_size"] * scale["noto-naskh-arabic"], 2)} != {"fa": fa["body_size"]}
+    assert pa["script_sizes"] == {"pa": round(pa["body_size"] * scale["noto-sans-gurmukhi"], 2)}
+    assert en["script_sizes"] == {"en-GB": en["body_size"]}
+    assert f"body {fa['body_size']:g} pt, fa {fa['script_sizes']['fa']:g} pt" in done.stdout

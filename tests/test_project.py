@@ -123,3 +123,29 @@ def test_a_projects_fonts_yaml_is_used_and_its_files_found_after_the_shipped_one
     finally:
         fonts.use((fonts.FONTS,))
     assert len(fonts.families()) > 1
+
+
+def test_the_text_engine_follows_another_projects_fonts(tmp_path):
+    """The same words set for a project whose fonts.yaml names its own Latin
+    file: the runs come from that file, not from faces cached for the last one."""
+    from leaflet import fonts
+    from leaflet.markup import Span
+    from leaflet.text import lines
+
+    spans = (Span("Call the Board on Monday."),)
+    try:
+        fonts.use((project.DATA / "fonts",))
+        before = {p.item.face.path for p in lines.prepare(spans, "en-GB", False).pieces}
+        mine = tmp_path / "fonts"
+        mine.mkdir()
+        shutil.copy(project.DATA / "fonts" / "NotoSans-Regular.ttf", mine / "House-Regular.ttf")
+        table = yaml.safe_load((project.DATA / "fonts" / "fonts.yaml").read_text())
+        latin = next(f for f in table["families"] if f["name"] == "noto-sans")
+        latin["regular"] = "House-Regular.ttf"
+        (mine / "fonts.yaml").write_text(yaml.safe_dump(table))
+        fonts.use((mine, project.DATA / "fonts"))
+        after = {p.item.face.path for p in lines.prepare(spans, "en-GB", False).pieces}
+    finally:
+        fonts.use((fonts.FONTS,))
+    assert before == {project.DATA / "fonts" / "NotoSans-Regular.ttf"}
+    assert after == {mine / "House-Regular.ttf"}

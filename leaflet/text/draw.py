@@ -194,7 +194,8 @@ def _glyph_program(canv, piece: Piece, size: float) -> tuple[list, list[str]]:
         else:
             runs = [order]
             read = ["".join(face.text_of(codes[i]) for i in order)]
-        cache[key] = (_positioned(glyphs, codes, data, fonts, runs, face, size), read)
+        # drawn at the face's optical scale (fonts.yaml): Tf and rises at scale x size
+        cache[key] = (_positioned(glyphs, codes, data, fonts, runs, face, size * face.scale), read)
     return cache[key]
 
 

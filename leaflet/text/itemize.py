@@ -193,3 +193,9 @@ def _pick(ch: str, script: str, language: str, bold: bool, italic: bool) -> Face
         if face.has(ch):
             return face
     return None
+
+
+@fonts.on_change
+def _forget_faces() -> None:
+    for cached in (_family_has, _script_face, _pick):
+        cached.cache_clear()

@@ -26,7 +26,8 @@ class Piece:
     break_after: bool
 
     def width(self, size: float) -> float:
-        return self.shaped.advance * size / self.item.face.upem  # Shaped.width, inlined: the line filler's hot spot
+        face = self.item.face  # Shaped.width, inlined: the line filler's hot spot (with the face's optical scale)
+        return self.shaped.advance * size * face.scale / face.upem
 
     @property
     def rtl(self) -> bool:
@@ -174,8 +175,8 @@ def _steady(lines: list[Line], para: Paragraph, size: float, leading: float) -> 
     # number, and paragraphs with and without one then share the page's pitch.
     latin = fonts.face(fonts.families()[0].file(False, False))
     faces = {p.item.face for p in para.pieces} | {latin}
-    ascent = max(f.ascender for f in faces) * size
-    descent = max(f.descender for f in faces) * size
+    ascent = max(f.ascender * f.scale for f in faces) * size
+    descent = max(f.descender * f.scale for f in faces) * size
     height = max(leading * size, ascent + descent)
     return [replace(line, ascent=ascent, descent=descent, height=height) for line in lines]
 
@@ -211,8 +212,8 @@ def _line(pieces: list[Piece], para: Paragraph, size: float, leading: float) -> 
     order = bidi.visual_order([p.item.level for p in inked])
     visual = tuple(inked[i] for i in order)
     faces = {p.item.face for p in inked}
-    ascent = max(f.ascender for f in faces) * size
-    descent = max(f.descender for f in faces) * size
+    ascent = max(f.ascender * f.scale for f in faces) * size
+    descent = max(f.descender * f.scale for f in faces) * size
     text = para.text[inked[0].start:inked[-1].start + len(inked[-1].text)]
     return Line(visual, text, sum(p.width(size) for p in inked), ascent, descent,
                 max(leading * size, ascent + descent), tuple(pieces[len(inked):]) if inked is not pieces else (),
@@ -249,7 +250,7 @@ def _cut(group: list[Piece], width: float, size: float, language: str) -> list[l
 def _bounds(p: Piece, room: float, width: float, size: float, language: str, after: bool) -> list[int]:
     """Offsets in `p` where lines end: the first line has `room` left (after
     other pieces, if `after`: then `p` may move on whole), later ones `width`."""
-    scale = size / p.item.face.upem
+    scale = size * p.item.face.scale / p.item.face.upem
     advance = [0] * len(p.text)
     for g in p.shaped.glyphs:  # a glyph's advance belongs to the character it starts at
         advance[g.cluster] += g.x_advance
@@ -271,3 +272,9 @@ def _reshape(p: Piece, text: str, offset: int, language: str) -> Piece:
     item = p.item
     return Piece(item, text, p.start + offset, shape(item.face, text, item.level % 2 == 1, item.script, language),
                  False, p.break_after)
+
+
+@fonts.on_change
+def _forget_faces() -> None:
+    prepare.cache_clear()  # its pieces carry faces
+    _break_lines.cache_clear()

@@ -1,5 +1,6 @@
 """Shaping with HarfBuzz, cached: each distinct piece of text is shaped once
-per face, direction, script and language, in font units (so once for every size).
+per face, direction, script and language, in font units (so once for every size;
+a face's optical `scale` from fonts.yaml multiplies the size wherever it is used).
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ class Shaped:
     advance: int  # font units
 
     def width(self, face: Face, size: float) -> float:
-        return self.advance * size / face.upem
+        return self.advance * size * face.scale / face.upem  # the face's optical scale (fonts.yaml)
 
 
 def shape(face: Face, text: str, rtl: bool, script: str, language: str) -> Shaped:

@@ -9,6 +9,7 @@ from leaflet import markup
 from leaflet.text.draw import line_ops
 from leaflet.text.lines import break_lines, prepare
 
+from . import scales
 from .drawn import decode
 from .samples import SAMPLES
 
@@ -52,7 +53,7 @@ def test_drawn_glyphs_and_positions_equal_harfbuzz(language):
             pen = start
             for piece in pieces:
                 face = piece.item.face
-                scale = SIZE / face.upem
+                scale = SIZE * scales.of_file(face.path.name) / face.upem  # the family's optical scale
                 for gid, adv, dx, dy in harfbuzz(face, piece.text, piece.rtl, piece.item.script, language):
                     expected.append((face.name, gid, pen + dx * scale, -n * 20.0 + dy * scale))
                     pen += adv * scale

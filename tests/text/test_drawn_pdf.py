@@ -26,6 +26,7 @@ from leaflet import build, content
 from leaflet.catalogs import review
 
 from . import contentstream as cs
+from . import scales
 
 ROOT = Path(__file__).resolve().parents[2]
 FONTS = ROOT / "fonts"
@@ -244,3 +245,95 @@ def test_the_check_fails_on_a_glyph_moved_by_a_hundredth_of_an_em(editions):
     writer.write(out)
     _, problems = check_pdf(out.getvalue())
     assert problems
+
+
+# -- optical scale (fonts.yaml `scale`) ------------------------------------------
+SCALED = {"pa": "NotoSansGurmukhi", "ar": "NotoNaskhArabic", "fa": "NotoNaskhArabic", "bn": "NotoSansBengali",
+          "ur": "NotoNastaliqUrdu"}
+
+
+def mixed_lines(pdf: bytes, family: str) -> list[tuple[set[float], set[float]]]:
+    """(sizes of the script's glyphs, sizes of Noto Sans's) for every drawn
+    line (one text object) that holds both, on every page."""
+    out = []
+    for page in cs.pages(pdf):
+        lines: dict[int, list[cs.Glyph]] = {}
+        for g in page.glyphs:
+            lines.setdefault(page.lines[g.run], []).append(g)
+        for glyphs in lines.values():
+            script = {round(g.size, 3) for g in glyphs if g.font.base.startswith(family)}
+            latin = {round(g.size, 3) for g in glyphs if g.font.base.startswith("NotoSans-")}
+            if script and latin:
+                out.append((script, latin))
+    return out
+
+
+@pytest.mark.parametrize("code", sorted(SCALED))
+def test_a_script_is_drawn_at_its_scale_beside_the_latin_of_its_line(editions, code):
+    # The Tf size of a Gurmukhi (Arabic...) run over that of a Latin run in the
+    # same line is the family's scale in fonts.yaml (1 for Bengali and Urdu).
+    family = SCALED[code]
+    file = next(p.name for p in FONTS.glob(f"{family}-Regular.ttf"))
+    want = scales.of_file(file)
+    screen, _ = build.make(editions[code])
+    lines = mixed_lines(screen.data, family)
+    assert len(lines) >= 3, "the edition should have lines mixing its script and Latin"
+    for script, latin in lines:
+        assert len(script) == 1 and len(latin) == 1, (script, latin)  # one size each within a line
+        ratio = next(iter(script)) / next(iter(latin))
+        assert abs(ratio - want) < 0.0005, (code, script, latin, want)
+
+
+def ink_boxes(page) -> list[tuple[float, float, float, float, int]]:
+    """(x0, y0, x1, y1, line) of every glyph's outline as drawn: the embedded
+    subset's coordinates at the drawn size and place."""
+    out = []
+    for g in page.glyphs:
+        coords, _, _ = cs.drawn_shape(g)
+        if not coords:
+            continue
+        scale = g.size / cs._embedded(g.font.program)["head"].unitsPerEm
+        xs, ys = [c[0] for c in coords], [c[1] for c in coords]
+        out.append((g.x + min(xs) * scale, g.y + min(ys) * scale, g.x + max(xs) * scale, g.y + max(ys) * scale,
+                    page.lines[g.run]))
+    return out
+
+
+def collisions(page, tolerance: float = 0.05) -> list[tuple]:
+    """Pairs of glyphs of different lines whose outlines' boxes overlap."""
+    boxes = sorted(ink_boxes(page), key=lambda b: b[1])
+    found = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            if b[1] >= a[3] - tolerance:
+                break
+            if b[4] != a[4] and b[0] < a[2] - tolerance and a[0] < b[2] - tolerance:
+                found.append((a, b))
+    return found
+
+
+@pytest.mark.parametrize("code", ["pa", "ar", "fa", "bn", "ur", "ta"])
+def test_no_glyph_touches_a_glyph_of_another_line(editions, code):
+    # With the scale applied, each line still takes the room its fonts need:
+    # no outline of one line reaches into the next (Nastaliq's cascade included).
+    screen, _ = build.make(editions[code])
+    for n, page in enumerate(cs.pages(screen.data)):
+        assert collisions(page) == [], f"p.{n + 1}: {collisions(page)[:2]}"
+
+
+def test_the_collision_check_finds_two_lines_set_too_close():
+    # The check must be able to fail: draw two Gurmukhi lines 9 pt apart at 12 pt.
+    import io as io_
+    from reportlab.pdfgen.canvas import Canvas
+    from leaflet import markup
+    from leaflet.text.draw import line_ops
+    from leaflet.text.lines import break_lines, prepare
+    spans = markup.parse("ਮਾਪਿਆਂ ਅਤੇ ਦੇਖਭਾਲ ਕਰਨ ਵਾਲਿਆਂ ਲਈ ਜਾਣਕਾਰੀ। ਮਾਪਿਆਂ ਅਤੇ ਦੇਖਭਾਲ")
+    lines = break_lines(prepare(spans, "pa", False), 150, 12, 1.2)
+    buf = io_.BytesIO()
+    canv = Canvas(buf)
+    for n, line in enumerate(lines[:2]):
+        canv._code.append(line_ops(canv, line, spans, 50, 700 - 9 * n, 12, lambda s: "0 g")[0])
+    canv.showPage()
+    canv.save()
+    assert collisions(cs.pages(buf.getvalue())[0])

@@ -79,3 +79,37 @@ def test_nastaliq_lines_are_as_tall_as_the_font_needs():
     face = next(p.item.face for p in lines[0].pieces if "Nastaliq" in p.item.face.name)
     assert all(l.height >= (face.ascender + face.descender) * 11 - 1e-6 for l in lines)
     assert lines[0].height > 11 * 2.2  # far more than the 1.4 leading Latin uses
+
+
+def test_a_scaled_family_is_measured_at_its_scale():
+    # Widths come from HarfBuzz's advances at size x the family's scale in
+    # fonts.yaml (read here with PyYAML), so lines break where the drawn text ends.
+    import uharfbuzz as hb
+    from . import scales
+    text = "ਮਾਪਿਆਂ ਅਤੇ ਦੇਖਭਾਲ"
+    para = prepare(markup.parse(text), "pa", False)
+    scale = scales.of_file("NotoSansGurmukhi-Regular.ttf")
+    assert scale > 1
+    for piece in para.pieces:
+        face = piece.item.face
+        font = hb.Font(hb.Face(hb.Blob.from_file_path(str(face.path))))
+        buf = hb.Buffer()
+        buf.add_str(piece.text)
+        buf.guess_segment_properties()
+        hb.shape(font, buf, {"kern": True, "liga": True})
+        advance = sum(p.x_advance for p in buf.glyph_positions)
+        assert abs(piece.width(11) - advance * 11 * scale / face.upem) < 1e-6
+    line, = lines_of(text, "pa", 400)
+    assert abs(line.width - sum(p.width(11) for p in line.pieces)) < 1e-6
+
+
+def test_a_scaled_tall_script_gets_the_room_of_its_scaled_font_on_every_line():
+    from . import scales
+    text, rtl, _ = SAMPLES["ar"]
+    lines = lines_of(text, "ar", 120, rtl=True)
+    face = next(p.item.face for l in lines for p in l.pieces if "Naskh" in p.item.face.name)
+    scale = scales.of_file(face.path.name)
+    assert scale > 1
+    need = (face.ascender + face.descender) * scale * 11
+    assert all(abs(l.height - need) < 1e-6 for l in lines)  # one pitch: the scaled font's own height
+    assert all(l.ascent >= face.ascender * scale * 11 - 1e-6 for l in lines)
