@@ -180,10 +180,13 @@ def main(argv: list[str] | None = None) -> int:
                   if pg.footer_intrusion > 1]
         if front_off:
             flags.append(f"p1: {front_off} off page")
-        print(f"{Path(f['file']).name:56} {f['pages']:5} {f.get('body_size', '?'):5} {cells}"
+        # the body size, and a script's own size where its optical scale makes it differ (fa 10.25/11.28)
+        scaled = sorted({v for v in f.get("script_sizes", {}).values() if v != f.get("body_size")})
+        body = "/".join(f"{x:g}" for x in [f.get("body_size", 0), *scaled])
+        print(f"{Path(f['file']).name:56} {f['pages']:5} {body:>5} {cells}"
               + (f"  !! {'; '.join(flags)}" if flags else ""))
         rows.append({"file": f["file"], "languages": f["languages"], "pages": f["pages"],
-                     "body_size": f.get("body_size"), "fill": [pg.fill for pg in pages],
+                     "body_size": f.get("body_size"), "script_sizes": f.get("script_sizes", {}), "fill": [pg.fill for pg in pages],
                      "gap": [pg.gap for pg in pages], "flags": flags})
     if a.json:
         a.json.write_text(json.dumps(rows, indent=1, ensure_ascii=False) + "\n")
