@@ -12,7 +12,12 @@ from .source import Node
 MM = 72 / 25.4
 LAYOUTS = Path(__file__).resolve().parent / "data" / "layouts"  # the shipped defaults
 HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
-PANEL_PLACES = {"front": "first", "faq": "inner", "back": "last"}
+# Where each panel may go. front: `first` owns page 1 (band and foot panel),
+# `top` is the band across page 1 with the questions below it (the cover's
+# languages and organisations then join the back panel); back: `last` sits at
+# the foot of the last page's single frame, `foot` spans the columns at the
+# foot of the last page, itself set in the layout's columns.
+PANEL_PLACES = {"front": ("first", "top"), "faq": ("inner",), "back": ("last", "foot")}
 STYLES = ("body", "question", "title", "subtitle", "identity", "wordmark", "strapline", "contact", "footer")
 COLOURS = ("paper", "text", "heading", "link", "band", "band_text", "rule", "fold_mark")
 # Block colours (leaflet.typeset.blocks): callout boxes and their edge bars, table header and rules.
@@ -97,12 +102,26 @@ class Layout:
     page_start: int = 4  # the fewest pages; the leaflet grows by page_step up to page_most
     page_step: int = 4
     page_most: int = 48
+    columns: int = 1  # text columns on the pages the questions flow over
+    gutter: float = 0.0  # points between columns
+    front_place: str = "first"  # of PANEL_PLACES["front"]
+    back_place: str = "last"  # of PANEL_PLACES["back"]
+
+    @property
+    def in_columns(self) -> bool:
+        """Whether the column page engine (typeset.columns) sets this layout."""
+        return self.columns > 1 or self.front_place != "first" or self.back_place != "last"
 
     def page_counts(self) -> list[int]:
         """The page counts autofit may try, fewest first."""
         if not self.page_step:
             return [self.page_start]
         return list(range(self.page_start, self.page_most + 1, self.page_step))
+
+    @property
+    def column_width(self) -> float:
+        text = self.width - self.margin_inside - self.margin_outside
+        return (text - (self.columns - 1) * self.gutter) / self.columns
 
     @property
     def file_tag(self) -> str:
@@ -141,15 +160,18 @@ def load(name_or_path: str | Path, dirs: tuple[Path, ...] = (LAYOUTS,)) -> Layou
 
 
 def from_node(root: Node) -> Layout:
-    top = root.mapping(("name", "page", "panels", "type", "colours", "front", "print"), ("bilingual", "press"))
+    top = root.mapping(("name", "page", "panels", "type", "colours", "front", "print"), ("bilingual", "press", "columns"))
     page = top["page"].mapping(("width_mm", "height_mm", "margin_mm"), ("pages",))
     margins = page["margin_mm"].mapping(("top", "bottom", "inside", "outside"))
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", top["name"].text()):
         raise top["name"].error("a layout's name is lower-case letters, digits and '-' (it goes in file names)")
     panels = top["panels"].mapping(tuple(PANEL_PLACES))
-    for key, want in PANEL_PLACES.items():
-        if panels[key].text() != want:
-            raise panels[key].error(f"this layout engine places the {key} panel on the '{want}' page")
+    for key, allowed in PANEL_PLACES.items():
+        if panels[key].text() not in allowed:
+            raise panels[key].error(f"this layout engine places the {key} panel at: {', '.join(allowed)}")
+    columns, gutter = _columns(top["columns"]) if "columns" in top else (1, 0.0)
+    if columns > 1 and panels["back"].text() == "last":
+        raise panels["back"].error("a layout with columns sets the back panel across their foot (back: foot)")
 
     colours = {}
     for key, node in top["colours"].mapping(COLOURS + BLOCK_COLOURS, PANEL_COLOURS).items():
@@ -206,12 +228,26 @@ def from_node(root: Node) -> Layout:
         press=_press(top["press"], colours) if "press" in top else Press(),
         band_margin=front["band_margin_mm"].number() * MM, fold_mark_edge=mark["edge_mm"].number() * MM,
         text_floor=floor, imposition=imposition, page_start=counts[0], page_step=counts[1], page_most=counts[2],
+        columns=columns, gutter=gutter, front_place=panels["front"].text(), back_place=panels["back"].text(),
     )
     _check_geometry(layout, page, top["front"], type_nodes)
+    if "columns" in top and layout.column_width < 40 * MM:
+        raise top["columns"].error(f"{columns} columns leave {layout.column_width / MM:.0f} mm each: the engine "
+                                   "needs at least 40 mm a column")
     edges = (layout.margin_top, layout.margin_bottom, layout.margin_inside, layout.margin_outside)
     if "press" in top and min(edges) < layout.press.safe:
         raise top["press"].error("the page margins must be at least the press safe margin (safe_mm)")
     return layout
+
+
+def _columns(node: Node) -> tuple[int, float]:
+    m = node.mapping(("count", "gutter_mm"))
+    count, gutter = m["count"].number(), m["gutter_mm"].number()
+    if count != int(count) or not 1 <= count <= 4:
+        raise m["count"].error(f"{count:g} is not a column count (1 to 4)")
+    if not 0 <= gutter <= 30:
+        raise m["gutter_mm"].error(f"{gutter:g} mm is not a usable gutter (0 to 30 mm)")
+    return int(count), gutter * MM
 
 
 def _page_counts(node: Node | None, imposition: str, where: Node) -> tuple[int, int, int]:

@@ -58,7 +58,7 @@ def outputs(code: str, name: str):
 
 
 CASES = [("en", "dl-trifold"), ("ur", "dl-trifold"), ("ar", "dl-trifold"), ("en", "large-print"),
-         ("ur", "large-print")]
+         ("ur", "large-print"), ("en", "a4-sheet"), ("ur", "a4-sheet"), ("ar", "a4-sheet")]
 
 
 @pytest.mark.parametrize("code, name", CASES)

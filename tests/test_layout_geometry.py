@@ -11,7 +11,7 @@ from leaflet.layout import LAYOUTS, MM
 
 from conftest import ROOT, SEED
 
-NEW = ("dl-trifold", "large-print")
+NEW = ("dl-trifold", "large-print", "a4-sheet")
 
 
 def run(*args, cwd=ROOT):
@@ -30,6 +30,9 @@ def test_the_new_layouts_as_the_issue_asks():
     assert big.body_minimum >= 16 and big.text_floor == 16
     assert min(s.size for n, s in big.styles.items()) >= 16
     assert layout.load("a5-fold").file_tag == "" and big.file_tag == ".large-print"
+    sheet = layout.load("a4-sheet")  # one A4 sheet, both sides, two columns
+    assert (round(sheet.width / MM), round(sheet.height / MM)) == (210, 297) and sheet.columns == 2
+    assert sheet.imposition == "duplex" and sheet.page_counts() == [2, 4] and sheet.file_tag == ".a4-sheet"
 
 
 def spoiled(tmp_path, base: str, old: str, new: str) -> tuple:
@@ -54,6 +57,14 @@ BAD = [  # (layout, old text, new text, what the message says, line offset from 
     ("large-print", "minimum: 16,", "minimum: 12,", "under this layout's floor", 0),
     ("dl-trifold", "imposition: roll-fold", "imposition: z-fold", "not an imposition", 0),
     ("dl-trifold", "band_height_mm: 80", "band_height_mm: 205", "no room for the cover", 0),
+    ("a4-sheet", "columns: {count: 2, gutter_mm: 8}", "columns: {count: 5, gutter_mm: 8}", "not a column count", 0),
+    ("a4-sheet", "columns: {count: 2, gutter_mm: 8}", "columns: {count: 4, gutter_mm: 8}",
+     "the engine needs at least 40 mm a column", 0),
+    ("a4-sheet", "columns: {count: 2, gutter_mm: 8}", "columns: {count: 2, gutter_mm: 45}", "not a usable gutter", 0),
+    ("a4-sheet", "columns: {count: 2, gutter_mm: 8}", "columns: {count: 2, gutter: 8}", "unknown key 'gutter'", 0),
+    ("a4-sheet", "back: foot", "back: last ", "sets the back panel across their foot", 0),
+    ("a4-sheet", "front: top", "front: middle", "front panel at: first, top", 0),
+    ("a4-sheet", "pages: {start: 2, step: 2, most: 4}", "pages: {start: 3, step: 2, most: 5}", "even counts", 0),
 ]
 
 
@@ -73,13 +84,14 @@ def test_a_layout_that_cannot_work_fails_by_its_line(tmp_path, base, old, new, s
 def test_an_unknown_layout_name_lists_the_layouts(tmp_path):
     done = run("build", SEED, "--lang", "en", "--layout", "tabloid", "--out", tmp_path)
     assert done.returncode == 2 and "Traceback" not in done.stderr
-    assert "unknown layout 'tabloid'" in done.stderr and "dl-trifold" in done.stderr and "large-print" in done.stderr
+    assert "unknown layout 'tabloid'" in done.stderr and all(n in done.stderr for n in NEW)
 
 
-def test_flip_needs_a_folded_booklet(tmp_path):
-    done = run("build", SEED, "--lang", "pl", "--bilingual", "flip", "--layout", "dl-trifold", "--out", tmp_path)
+@pytest.mark.parametrize("name, imposition", [("dl-trifold", "roll-fold"), ("a4-sheet", "duplex")])
+def test_flip_needs_a_folded_booklet(tmp_path, name, imposition):
+    done = run("build", SEED, "--lang", "pl", "--bilingual", "flip", "--layout", name, "--out", tmp_path)
     assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1, done.stderr
-    assert "flip" in done.stderr and "roll-fold" in done.stderr
+    assert "flip" in done.stderr and imposition in done.stderr
     assert not list(tmp_path.rglob("*.pdf"))
 
 
@@ -97,3 +109,8 @@ def test_content_files_layout_key_and_the_option_name_the_files(tmp_path, write_
     done = run("build", SEED, "--lang", "ur", "--layout", "large-print", "--format", "press", "--out", tmp_path / "c")
     assert done.returncode == 0, done.stderr
     assert [p.name for p in (tmp_path / "c").rglob("*.pdf")] == ["serious-case-reviews.ur.large-print.press.pdf"]
+    path = write_content(lambda d: d.update(layout="a4-sheet"))
+    done = run("build", path, "--lang", "en", "--out", tmp_path / "d")
+    assert done.returncode == 0, done.stderr
+    names = sorted(p.name for p in (tmp_path / "d").rglob("*.pdf"))
+    assert names == ["serious-case-reviews.en.a4-sheet.print.pdf", "serious-case-reviews.en.a4-sheet.screen.pdf"]

@@ -15,7 +15,7 @@ from ..errors import LeafletError
 from ..layout import Layout
 from ..text.itemize import MissingGlyphs
 from ..text.paragraph import TextBlock
-from . import document, fit, flow, story
+from . import columns, document, fit, flow, story
 
 MAX_PAGES = 48
 
@@ -47,6 +47,9 @@ def too_tall(edition: Edition, exc: flow.DoesNotFit) -> LeafletError:
 
 def _typeset(edition: Edition, layout: Layout) -> Typeset:
     check_coverage(edition, layout)
+    if layout.in_columns:  # the band over the questions, columns, a back panel across their foot
+        pdf, pages, size, panels = columns.typeset(edition, layout)
+        return Typeset(pdf, pages, size, tuple(_warnings(edition, panels)))
     frames = document.frame_sizes(edition, layout)
 
     def fixed_panels():
@@ -81,9 +84,7 @@ def _typeset(edition: Edition, layout: Layout) -> Typeset:
             except document.TooLong:
                 continue  # the count was optimistic (rare): one step smaller, for real
             return Typeset(pdf, pages, size, tuple(_warnings(edition, panels)))
-    raise LeafletError(f"[{edition.language}] the questions do not fit in {layout.page_counts()[-1]} pages "
-                       f"of the {layout.name} layout",
-                       edition.leaflet.source)
+    raise LeafletError(fit.too_long(edition.language, layout), edition.leaflet.source)
 
 
 def check_coverage(edition: Edition, layout: Layout) -> None:

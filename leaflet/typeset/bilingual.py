@@ -33,15 +33,16 @@ RULE_INDENT = 3.5 * MM
 class Paired(Flowable):
     """A block beside its translation, both starting at the same height."""
 
-    def __init__(self, first, second, first_on_right: bool, rule: str):
+    def __init__(self, first, second, first_on_right: bool, rule: str, gutter: float = GUTTER):
         super().__init__()
         self.first, self.second, self.first_on_right, self.rule = first, second, first_on_right, rule
+        self.gutter = gutter  # a column layout's own gutter: the pair's two sides are its columns
         sides = [f for f in (first, second) if f is not None]
         self.spaceBefore = max(f.getSpaceBefore() for f in sides)
         self.spaceAfter = max(f.getSpaceAfter() for f in sides)
 
     def _column(self, width: float) -> float:
-        return (width - GUTTER) / 2
+        return (width - self.gutter) / 2
 
     def wrap(self, availWidth, availHeight):
         column = self._column(availWidth)
@@ -63,12 +64,12 @@ class Paired(Flowable):
                 parts.append([got[0], got[1] if len(got) > 1 else None])
         if parts[0][1] is None and parts[1][1] is None:
             return [self]
-        return [Paired(parts[0][0], parts[1][0], self.first_on_right, self.rule),
-                Paired(parts[0][1], parts[1][1], self.first_on_right, self.rule)]
+        return [Paired(parts[0][0], parts[1][0], self.first_on_right, self.rule, self.gutter),
+                Paired(parts[0][1], parts[1][1], self.first_on_right, self.rule, self.gutter)]
 
     def draw(self):
         column = self._column(self.width)
-        x_first, x_second = (column + GUTTER, 0.0) if self.first_on_right else (0.0, column + GUTTER)
+        x_first, x_second = (column + self.gutter, 0.0) if self.first_on_right else (0.0, column + self.gutter)
         # the first-read language first: the structure's reading order
         for f, x, h in ((self.first, x_first, self.heights[0]), (self.second, x_second, self.heights[1])):
             if f is not None:
@@ -78,7 +79,7 @@ class Paired(Flowable):
         canv.saveState()
         canv.setStrokeColor(HexColor(self.rule))
         canv.setLineWidth(0.4)
-        canv.line(column + GUTTER / 2, 0, column + GUTTER / 2, self.height)
+        canv.line(column + self.gutter / 2, 0, column + self.gutter / 2, self.height)
         canv.restoreState()
         canv._code.append(ARTIFACT_END)
 
@@ -112,7 +113,7 @@ class Ruled(Flowable):
         canv._code.append(ARTIFACT_END)
 
 
-def combine(first: list, second: list, mode: str, first_on_right: bool, rule: str) -> list:
+def combine(first: list, second: list, mode: str, first_on_right: bool, rule: str, gutter: float = GUTTER) -> list:
     """Interleave two editions' flowables, block by block (their structure is the same)."""
     # keeps are made again for the pairs (story.keep_with_next)
     first, second = ([f for f in side if not isinstance(f, story.KeepWithNext)] for side in (first, second))
@@ -131,7 +132,7 @@ def combine(first: list, second: list, mode: str, first_on_right: bool, rule: st
             if a.spans == b.spans:  # a name, an address: the same in both, set once
                 out.append(a)
                 continue
-        out.extend([Paired(a, b, first_on_right, rule)] if mode == "parallel" else [a, Ruled(b, rule)])
+        out.extend([Paired(a, b, first_on_right, rule, gutter)] if mode == "parallel" else [a, Ruled(b, rule)])
     return out
 
 
@@ -180,6 +181,9 @@ def typeset(first: Edition, second: Edition, layout: Layout, mode: str):
     from . import too_tall
 
     try:
+        if layout.in_columns and mode in MODES:
+            from . import columns
+            return columns.typeset_pair(first, second, layout, mode)
         return _typeset(first, second, layout, mode)
     except flow.DoesNotFit as exc:
         raise too_tall(first, exc) from None
@@ -214,8 +218,7 @@ def _typeset(first: Edition, second: Edition, layout: Layout, mode: str):
                 return document.render_halves(layout, [(first, p)], pages, stacked=second), pages, size
             except document.TooLong:
                 continue
-    raise LeafletError(f"[{first.language}+en] the questions do not fit in {layout.page_counts()[-1]} pages "
-                       f"of the {layout.name} layout", first.leaflet.source)
+    raise LeafletError(fit.too_long(f"{first.language}+en", layout, bilingual=True), first.leaflet.source)
 
 
 def _faq_back(p: Panels) -> tuple[list, list]:

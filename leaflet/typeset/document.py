@@ -180,14 +180,19 @@ class LeafletDocument(BaseDocTemplate):
     def _footer(self, canv, doc) -> None:
         # Drawn at the end of the page, so the content stream keeps reading order.
         L, e, half = self.layout, self.half.edition, self.half
-        frame = doc.pageTemplate.frames[0]
+        x, width = self._footer_box(doc)
         page = e.labels.page_of(doc.page - half.first + 1, half.last - half.first + 1)
         text = f"{_plain(e.leaflet.title.spans)} \u00b7 {page}"
         footer = TextBlock((Span(text),), e.language, e.rtl, style(L, "footer"), role="Artifact")
-        _, h = footer.wrap(frame._width, L.margin_bottom)
+        _, h = footer.wrap(width, L.margin_bottom)
         canv.saveState()
-        footer.drawOn(canv, frame._x1, L.margin_bottom * 0.45)
+        footer.drawOn(canv, x, L.margin_bottom * 0.45)
         canv.restoreState()
+
+    def _footer_box(self, doc) -> tuple[float, float]:
+        """(x, width) of the page footer: the page's text frame."""
+        frame = doc.pageTemplate.frames[0]
+        return frame._x1, frame._width
 
     def handle_flowable(self, flowables):
         head = flowables[0] if flowables else None

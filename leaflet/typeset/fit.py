@@ -138,3 +138,18 @@ def to_bottom(flowables: list, frame: tuple[float, float]) -> list:
     marks sit at the foot of a cover, as logos do."""
     spare = -overflow(flowables, frame)
     return ([Spacer(0, spare)] if spare > 0.01 else []) + flowables
+
+
+GROWING = ("a5-fold", "a4-sheet")  # the shipped layouts whose pages can grow, for the advice below
+
+
+def too_long(what: str, layout, bilingual: bool = False) -> str:
+    """Why an edition cannot be set in `layout`, and what to do instead."""
+    most, smallest = layout.page_counts()[-1], layout.body_minimum
+    if bilingual:
+        growing = ", ".join(n for n in GROWING if n != layout.name)
+        return (f"[{what}] the two languages do not fit in {most} pages of the {layout.name} layout, even at its "
+                f"smallest body size ({smallest:g} pt): build each language on its own in this layout, or the "
+                f"bilingual edition in a layout that can grow ({growing})")
+    return (f"[{what}] the questions do not fit in {most} pages of the {layout.name} layout, even at its smallest "
+            f"body size ({smallest:g} pt): shorten the text, or use a layout with more room")

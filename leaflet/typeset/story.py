@@ -89,11 +89,21 @@ def wordmarks(edition: Edition, layout: Layout, width: float) -> list[Flowable]:
     The languages are on the front, not the back, so that a family sees its
     own language's name first thing (and the back of a Nastaliq edition is full)."""
     inner = width - 2 * FootPanel.pad(layout)
-    top: list[Flowable] = set_body(edition, layout, edition.leaflet.front, style(layout, "body"), "H2")
+    top = front_text(edition, layout)
     if edition.also:
         top += also_available(edition, style(layout, "body"), style(layout, "contact"), inner)
-    # Organisation names are brand marks: set in English, as their logos would be;
-    # a logo is a Figure whose alternative text is in the edition's language.
+    return [FootPanel(top, organisations(edition, layout), layout)]
+
+
+def front_text(edition: Edition, layout: Layout, size: float | None = None) -> list[Flowable]:
+    """The front's own text (a lead-in under the title), at body size `size`."""
+    return set_body(edition, layout, edition.leaflet.front, style(layout, "body", size), "H2")
+
+
+def organisations(edition: Edition, layout: Layout) -> list[Flowable]:
+    """The organisations' marks: names (brand marks: set in English, as their
+    logos would be) with their straplines, or logos, a logo being a Figure
+    whose alternative text is in the edition's language."""
     marks: list[Flowable] = []
     for mark in edition.leaflet.wordmarks:
         if mark.logo:
@@ -106,7 +116,7 @@ def wordmarks(edition: Edition, layout: Layout, width: float) -> list[Flowable]:
                                rtl=False))
     if marks:
         marks[-1].spaceAfter = 0
-    return [FootPanel(top, marks, layout)]
+    return marks
 
 
 class FootPanel(Flowable):
@@ -405,7 +415,7 @@ def further(edition: Edition, layout: Layout, body: Style) -> list[Flowable]:
     return out
 
 
-def also_available(edition: Edition, body: Style, names: Style, width: float) -> list[Flowable]:
+def also_available(edition: Edition, body: Style, names: Style, width: float, columns: int = 4) -> list[Flowable]:
     """The other languages, each named in its own script and set in its own language."""
     heading = _text(edition, (Span(edition.labels.also_available, bold=True),), _after(body, body.space_after / 2))
     cells = []
@@ -414,7 +424,6 @@ def also_available(edition: Edition, body: Style, names: Style, width: float) ->
         lang = languages.get(code)
         cells.append(TextBlock((Span(lang.native_name),), code if not code.startswith("en") else "en-GB",
                                lang.rtl, names, role="LBody", groups=(("L", "languages"), ("LI", code))))
-    columns = 4
     rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
     for row in rows:  # a Nastaliq name's line is taller: line up the baselines, not the tops
         baselines = [cell.first_baseline(width / columns - 4) for cell in row]
