@@ -8,8 +8,9 @@ Fullness is measured on rendered pixels: the share of the text frame's height
 footer. `gap` is the tallest run of blank rows inside the frame above that
 lowest row, as a share of the frame: on a back page it is the white between
 the last question and the contact panel. Front pages are skipped (the cover
-is a designed panel). Text positions (pdfium's character boxes) are checked
-too: a glyph off the page, or outside the frame's top and sides, is
+is a designed panel) unless the layout puts the questions on it (a4-sheet);
+a layout with columns is measured column by column ("0.95|0.88"). Text
+positions (pdfium's character boxes) are checked too: a glyph off the page, or outside the frame's top and sides, is
 reported; so is a footer whose ink reaches up into the frame (the page is
 then measured down to the footer's top), and a glyph within 5 mm of a print sheet's edge, which office
 printers leave blank.
@@ -40,8 +41,8 @@ EDGE = 5 * MM  # office printers leave this much of the sheet's edge blank
 
 @dataclass(frozen=True)
 class Page:
-    fill: float  # share of the frame's height down to the lowest ink
-    gap: float  # tallest blank run inside the filled part, as a share of the frame
+    fill: tuple[float, ...]  # per column: share of the frame's height down to the lowest ink
+    gap: tuple[float, ...]  # per column: tallest blank run inside the filled part, as a share of the frame
     outside: int  # glyphs outside the frame (footer excepted)
     off_page: int  # glyphs off the page
     footer_intrusion: float = 0.0  # points the footer's ink reaches above the bottom margin
@@ -56,11 +57,22 @@ def layout_of(file: str, given: str | None):
     return layout_module.load(name)
 
 
-def _ink_rows(image, top: int, bottom: int) -> list[bool]:
-    """For each row from top to bottom: has it any ink? (every other column)"""
-    w = image.size[0]
+def _ink_rows(image, top: int, bottom: int, x0: int = 0, x1: int | None = None) -> list[bool]:
+    """For each row from top to bottom: has it any ink between x0 and x1? (every other pixel)"""
+    x1 = image.size[0] if x1 is None else x1
     px = image.load()
-    return [any(px[x, y] < INK for x in range(0, w, 2)) for y in range(top, bottom)]
+    return [any(px[x, y] < INK for x in range(x0, x1, 2)) for y in range(top, bottom)]
+
+
+def _columns(layout, width: float) -> list[tuple[int, int]]:
+    """The x ranges (image pixels) measured apart: the whole page, or each of a layout's columns
+    (centred in the page: the column layouts have even side margins)."""
+    count = getattr(layout, "columns", 1)
+    if count < 2:
+        return [(0, int(width * SCALE))]
+    left = (width - count * layout.column_width - (count - 1) * layout.gutter) / 2
+    step = layout.column_width + layout.gutter
+    return [(int((left + i * step) * SCALE), int((left + i * step + layout.column_width) * SCALE)) for i in range(count)]
 
 
 def _glyphs(page) -> list[tuple[float, float, float, float]]:
@@ -100,8 +112,18 @@ def measure_page(page, layout) -> Page:
     frame = int((layout.height - layout.margin_bottom) * SCALE) - top
     footer = _footer_top(img, layout.margin_bottom)
     bottom = min(top + frame, footer)  # a footer reaching up is not text
-    rows = _ink_rows(img, top, bottom)
-    inked = [i for i, r in enumerate(rows) if r]
+    fills, gaps = [], []
+    for x0, x1 in _columns(layout, w):
+        rows = _ink_rows(img, top, bottom, x0, x1)
+        inked = [i for i, r in enumerate(rows) if r]
+        if not inked:
+            fills.append(0.0), gaps.append(1.0)
+            continue
+        gap = run = 0
+        for r in rows[: inked[-1] + 1]:
+            run = 0 if r else run + 1
+            gap = max(gap, run)
+        fills.append(round((inked[-1] + 1) / frame, 2)), gaps.append(round(gap / frame, 2))
     x0 = min(layout.margin_inside, layout.margin_outside) - 2  # a J or an f may overhang a little
     outside = off = 0
     for left, b, right, t in _glyphs(page):
@@ -110,14 +132,7 @@ def measure_page(page, layout) -> Page:
         elif left < x0 or right > w - x0 or t > h - layout.margin_top + 1:
             outside += 1
     intrusion = round(max(0.0, (top + frame - footer) / SCALE), 1)
-    if not inked:
-        return Page(0.0, 1.0, outside, off, intrusion)
-    lowest = inked[-1]
-    gap = run = 0
-    for r in rows[: lowest + 1]:
-        run = 0 if r else run + 1
-        gap = max(gap, run)
-    return Page(round((lowest + 1) / frame, 2), round(gap / frame, 2), outside, off, intrusion)
+    return Page(tuple(fills), tuple(gaps), outside, off, intrusion)
 
 
 def near_edge(pdf: Path) -> list[tuple[int, int]]:
@@ -152,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     build = Path(a.build)
     manifest = json.loads((build / "manifest.json").read_text())
     rows = []
-    print(f"{'file':56} pages  body  fullness of pages 2..n (gap)")
+    print(f"{'file':56} pages  body  fullness of pages 2..n (or p1..n), col|col, (gap)")
     for f in sorted(manifest["files"], key=lambda f: f["file"]):
         if a.lang and Path(f["file"]).name.split(".")[1].split("+")[0] not in a.lang:
             continue
@@ -169,14 +184,19 @@ def main(argv: list[str] | None = None) -> int:
             continue
         layout = layout_of(f["file"], a.layout)
         doc = pdfium.PdfDocument(str(path))
-        pages = [measure_page(doc[i], layout) for i in range(1, len(doc))]
-        front_off = measure_page(doc[0], layout).off_page
+        # the front page is a designed panel, unless the questions start on it (a4-sheet)
+        first = 0 if getattr(layout, "front_place", "first") != "first" else 1
+        pages = [measure_page(doc[i], layout) for i in range(first, len(doc))]
+        front_off = measure_page(doc[0], layout).off_page if first else 0
         if a.png:
             save_pngs(path, a.png, a.dpi)
-        cells = " ".join(f"{pg.fill:.2f}" + (f"({pg.gap:.2f})" if pg.gap >= 0.1 else "") for pg in pages)
-        flags = [f"p{i + 2}: {pg.outside} outside frame" for i, pg in enumerate(pages) if pg.outside]
-        flags += [f"p{i + 2}: {pg.off_page} off page" for i, pg in enumerate(pages) if pg.off_page]
-        flags += [f"p{i + 2}: footer {pg.footer_intrusion} pt into the frame" for i, pg in enumerate(pages)
+        cells = ("p1: " if first == 0 else "") + " ".join(
+            "|".join(f"{f:.2f}" + (f"({g:.2f})" if g >= 0.1 else "") for f, g in zip(pg.fill, pg.gap))
+            for pg in pages)
+        n = first + 1  # the first measured page's number
+        flags = [f"p{i + n}: {pg.outside} outside frame" for i, pg in enumerate(pages) if pg.outside]
+        flags += [f"p{i + n}: {pg.off_page} off page" for i, pg in enumerate(pages) if pg.off_page]
+        flags += [f"p{i + n}: footer {pg.footer_intrusion} pt into the frame" for i, pg in enumerate(pages)
                   if pg.footer_intrusion > 1]
         if front_off:
             flags.append(f"p1: {front_off} off page")
@@ -186,8 +206,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{Path(f['file']).name:56} {f['pages']:5} {body:>5} {cells}"
               + (f"  !! {'; '.join(flags)}" if flags else ""))
         rows.append({"file": f["file"], "languages": f["languages"], "pages": f["pages"],
-                     "body_size": f.get("body_size"), "script_sizes": f.get("script_sizes", {}), "fill": [pg.fill for pg in pages],
-                     "gap": [pg.gap for pg in pages], "flags": flags})
+                     "body_size": f.get("body_size"), "script_sizes": f.get("script_sizes", {}), "first_page": n,
+                     "fill": [list(pg.fill) for pg in pages], "gap": [list(pg.gap) for pg in pages], "flags": flags})
     if a.json:
         a.json.write_text(json.dumps(rows, indent=1, ensure_ascii=False) + "\n")
     return 0
