@@ -12,6 +12,8 @@ structure's reading order is the leaflet's, whatever the panel positions.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
+from html import escape as _escape
 
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import (PDFArray, PDFDictionary, PDFName, PDFObjectReference, PDFStream,
@@ -25,12 +27,8 @@ for _key in ("StructParents", "Tabs"):
 
 ANNOTATION_KEYS = 100_000  # ParentTree keys for annotations start here; pages use 0, 1, 2...
 ARTIFACT_BEGIN, ARTIFACT_END = "/Artifact BMC", "EMC"
-
-
-def escape(text: str) -> str:
-    """Text for XML (the XMP packet): xml.sax.saxutils' escape without importing
-    urllib and the http client behind it on every build."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+# XML text for the XMP packet (html.escape: xml.sax.saxutils would import the http client on every build)
+escape = partial(_escape, quote=False)
 
 
 @dataclass(eq=False)

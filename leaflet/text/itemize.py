@@ -173,8 +173,7 @@ def _clings(ch: str) -> bool:
 
 
 def pick_face(ch: str, script: str, language: str, bold: bool, italic: bool, prev: Face | None) -> Face | None:
-    if prev is not None and (fonts.is_invisible(ch) or unicodedata.category(ch).startswith("M")) \
-            and (prev.has(ch) or fonts.is_invisible(ch)):
+    if prev is not None and _clings(ch) and (prev.has(ch) or fonts.is_invisible(ch)):
         return prev  # keep marks, ZWJ and ZWNJ in their base's run so shaping sees them
     return _pick(ch, script, language, bold, italic)
 
