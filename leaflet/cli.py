@@ -168,9 +168,13 @@ def _build(args) -> int:
         print(f"wrote {out / 'manifest.json'}")
     if preview:
         print(f"proof page: {out / 'proof.html'}")
-    print(f"built {len(tasks)} editions ({len(outputs)} files) into {out}; skipped {len(skipped)}; "
-          f"{warned} warnings")
+    print(f"built {_count(len(tasks), 'edition')} ({_count(len(outputs), 'file')}) into {out}; "
+          f"skipped {len(skipped)}; {_count(warned, 'warning')}")
     return 0
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}" if n == 1 else f"{n} {thing}s"
 
 
 class _progress:

@@ -42,6 +42,55 @@ def _cmap_subtable(f) -> int | None:
     return None if chosen is None else base + chosen
 
 
+class Widths(dict):
+    """charWidths, each entry computed when first asked for: a build draws a few
+    hundred of a CJK font's 12,000 characters, and the language list a dozen
+    of each other script's. The values are those ReportLab's loop stores."""
+
+    def __init__(self, face):
+        super().__init__()
+        self.face = face
+
+    def __missing__(self, code: int) -> float:
+        face = self.face
+        glyph = face.charToGlyph.get(code)
+        if glyph is None or glyph >= face.numGlyphs:
+            raise KeyError(code)
+        width = face.hmetrics[glyph][0]  # scaled already past the long metrics, as ReportLab keeps them
+        self[code] = width = face._pdfScale(width) if glyph < face._long_metrics else width
+        return width
+
+    def get(self, code, default=None):
+        try:
+            return self[code]
+        except KeyError:
+            return default
+
+
+def _glyph_to_char(self) -> dict:
+    """glyph -> characters, as ReportLab's extractInfo builds it, made on first use
+    (only a glyph drawn without its text needs it)."""
+    g2c = self.__dict__.get("_g2c")
+    if g2c is None:
+        g2c = self.__dict__["_g2c"] = {}
+        original = self.__dict__.get("_alias", {})
+        for char, glyph in self.charToGlyph.items():
+            glyph = original.get(char, glyph)
+            if glyph is not None:
+                g2c.setdefault(glyph, []).append(char)
+    return g2c
+
+
+def _set_glyph_to_char(self, value) -> None:
+    self.__dict__["_g2c"] = value
+
+
+def maps(face, char: int, glyph: int) -> bool:
+    """Whether the font's own cmap takes `char` to `glyph` (the space/no-break
+    space aliasing aside, as glyphToChar has it)."""
+    return face.__dict__.get("_alias", {}).get(char, face.charToGlyph.get(char)) == glyph
+
+
 def extract_info(self, charInfo=1):
     """ReportLab's extractInfo, with the per-character tables read in bulk (cmap formats 4 and 12)."""
     _original_extract(self, 0)  # names, head, OS/2, post, hhea, maxp: small and read once
@@ -51,8 +100,9 @@ def extract_info(self, charInfo=1):
     cmap = _cmap_subtable(self)
     fmt = unpack_from(">H", data, cmap)[0] if cmap is not None else None
     if not charInfo or glyph_format != 0 or fmt not in (4, 12) or "loca" not in self.table:
+        self.__dict__.pop("_alias", None)
         return _original_extract(self, charInfo)  # anything unusual: ReportLab's own path, errors included
-    c2g, g2c = {}, {}
+    c2g = {}
     if fmt == 4:
         length = unpack_from(">H", data, cmap + 2)[0]
         seg2 = unpack_from(">H", data, cmap + 6)[0]
@@ -64,42 +114,34 @@ def extract_info(self, charInfo=1):
         ranges = unpack_from(f">{seg}H", data, ranges_at)
         limit = cmap + length
         for n in range(seg):
-            start, delta, rng = starts[n], deltas[n], ranges[n]
-            for char in range(start, ends[n] + 1):
-                if rng == 0:
-                    glyph = (char + delta) & 0xFFFF
+            start, end, delta, rng = starts[n], ends[n] + 1, deltas[n], ranges[n]
+            if rng == 0:
+                if 0 <= start + delta and end + delta <= 0x10000:
+                    c2g.update(zip(range(start, end), range(start + delta, end + delta)))
                 else:
-                    at = ranges_at + 2 * n + (char - start) * 2 + rng
-                    glyph = 0 if at >= limit else unpack_from(">H", data, at)[0]
-                    if glyph:
-                        glyph = (glyph + delta) & 0xFFFF
-                c2g[char] = glyph
-                g2c.setdefault(glyph, []).append(char)
+                    c2g.update((char, (char + delta) & 0xFFFF) for char in range(start, end))
+                continue
+            for char in range(start, end):
+                at = ranges_at + 2 * n + (char - start) * 2 + rng
+                glyph = 0 if at >= limit else unpack_from(">H", data, at)[0]
+                c2g[char] = (glyph + delta) & 0xFFFF if glyph else 0
     else:
         groups = unpack_from(">L", data, cmap + 12)[0]
         values = unpack_from(f">{3 * groups}L", data, cmap + 16)
         for n in range(0, 3 * groups, 3):
             start, end, first = values[n:n + 3]
-            for char in range(start, end + 1):
-                glyph = char + first - start
-                c2g[char] = glyph
-                g2c.setdefault(glyph, []).append(char)
-    self.charToGlyph, self.glyphToChar = c2g, g2c
+            c2g.update(zip(range(start, end + 1), range(first, first + end + 1 - start)))
+    self.charToGlyph = c2g
+    self.__dict__.pop("_g2c", None)
     scale, glyphs = self._pdfScale, self.numGlyphs
-    long_metrics = unpack_from(">H", data, hhea + 34)[0]
+    self._long_metrics = long_metrics = unpack_from(">H", data, hhea + 34)[0]
     hmtx = self.table["hmtx"]["offset"]
     pairs = unpack_from(f">{2 * long_metrics}H", data, hmtx)
     self.hmetrics = list(zip(pairs[0::2], pairs[1::2]))
     last = scale(pairs[-2])  # ReportLab keeps the scaled advance for the short entries
     self.hmetrics += [(last, lsb) for lsb in unpack_from(f">{glyphs - long_metrics}H", data, hmtx + 4 * long_metrics)]
     self.defaultWidth = scale(pairs[0])
-    widths = {}
-    for glyph in sorted(g for g in g2c if g < glyphs):
-        aw = self.hmetrics[glyph][0]
-        width = scale(aw) if glyph < long_metrics else aw
-        for char in g2c[glyph]:
-            widths[char] = width
-    self.charWidths = widths
+    self.charWidths = Widths(self)
     loca = self.table["loca"]["offset"]
     if loca_format == 0:
         self.glyphPos = [v << 1 for v in unpack_from(f">{glyphs + 1}H", data, loca)]
@@ -107,13 +149,16 @@ def extract_info(self, charInfo=1):
         self.glyphPos = list(unpack_from(f">{glyphs + 1}L", data, loca))
     else:
         raise ttfonts.TTFError(f"Unknown location table format ({loca_format})")
+    # ReportLab draws a no-break space as a space (or the reverse, if the font has only that)
     for a, b in ((0x20, 0xA0), (0xA0, 0x20)):
         if a in c2g:
-            c2g[b], widths[b] = c2g[a], widths[a]
+            self._alias = {b: c2g.get(b)}
+            c2g[b] = c2g[a]
             break
 
 
 ttfonts.TTFontFile.extractInfo = extract_info
+ttfonts.TTFontFile.glyphToChar = property(_glyph_to_char, _set_glyph_to_char)
 
 
 def tables(font: bytes) -> dict[str, bytes]:

@@ -109,12 +109,13 @@ class Face:
         same PDF bytes whatever was built before it in this process.
         """
         face = self.ttf.face
-        real = [c for c in face.glyphToChar.get(gid, ()) if not _private(c)]
-        if text is None and real:
-            return real[0]
-        if text is not None and len(text) == 1 and ord(text) in real:
+        if not text:  # only a glyph drawn without its text needs the glyph -> characters map
+            real = [c for c in face.glyphToChar.get(gid, ()) if not _private(c)]
+            if text is None and real:
+                return real[0]
+            text = chr(real[0]) if real else NOTHING
+        elif len(text) == 1 and not _private(ord(text)) and fontfile.maps(face, ord(text), gid):
             return ord(text)
-        text = text or (chr(real[0]) if real else NOTHING)
         codes = self._codes
         code = codes.get((gid, text))
         if code is not None:
@@ -125,8 +126,7 @@ class Face:
             if code not in face.charToGlyph and (self.psname, code) not in TO_UNICODE:
                 break
             slot = (slot + 1) % CODE_SPAN
-        face.charToGlyph[code] = gid
-        face.glyphToChar.setdefault(gid, []).append(code)
+        face.charToGlyph[code] = gid  # glyphToChar is left alone: only the font's own characters matter there
         face.charWidths[code] = face.hmetrics[gid][0] * 1000 / self.upem
         TO_UNICODE[(self.psname, code)] = text
         codes[(gid, text)] = code

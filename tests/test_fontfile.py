@@ -31,11 +31,14 @@ def reportlab_face(path: Path):
 @pytest.mark.parametrize("path", FONT_FILES, ids=lambda p: p.name)
 def test_bulk_parse_gives_reportlabs_tables(path):
     ours, theirs = ttfonts.TTFontFace(str(path)), reportlab_face(path)
-    for name in ("name", "charToGlyph", "glyphToChar", "charWidths", "hmetrics", "glyphPos", "defaultWidth",
+    for name in ("name", "charToGlyph", "glyphToChar", "hmetrics", "glyphPos", "defaultWidth",
                  "numGlyphs", "ascent", "descent", "bbox", "flags", "italicAngle", "stemV", "unitsPerEm"):
         assert getattr(ours, name) == getattr(theirs, name), name
     assert list(ours.charToGlyph) == list(theirs.charToGlyph)  # same order: same subset codes
-    assert list(ours.charWidths) == list(theirs.charWidths)
+    # the widths are worked out as asked for: every character ReportLab has, and no other
+    assert {c: ours.charWidths.get(c) for c in theirs.charWidths} == theirs.charWidths
+    assert {c: ours.getCharWidth(c) for c in range(0x3000)} == {c: theirs.getCharWidth(c) for c in range(0x3000)}
+    assert all(fontfile.maps(ours, c, g) == (c in theirs.glyphToChar.get(g, ())) for c, g in theirs.charToGlyph.items())
     tools = ToolsFont(path)
     best = {c: tools.getGlyphID(name) for c, name in tools["cmap"].getBestCmap().items()}
     assert {c: ours.charToGlyph[c] for c in best if c != 0xA0} == {c: g for c, g in best.items() if c != 0xA0}

@@ -36,7 +36,7 @@ def test_new_writes_a_starter_project_that_builds_at_once(tmp_path):
     reader = PdfReader(folder / "build" / "early-help" / "early-help.en.screen.pdf")
     text = " ".join(p.extract_text() for p in reader.pages)
     assert "Your leaflet's title" in text and "What is this about?" in text
-    assert "built 1 editions (2 files)" in done.stdout
+    assert "built 1 edition (2 files)" in done.stdout
 
 
 def test_new_name_inside_a_project_adds_a_leaflet_and_refuses_to_overwrite(tmp_path):
@@ -88,7 +88,7 @@ def test_a_projects_translations_are_its_own(tmp_path):
     done = leaflet("build", cwd=folder)  # pl is untranslated: skipped, and the summary says so
     assert done.returncode == 0, done.stderr
     assert "mine: pl not built: its catalog is incomplete" in done.stderr
-    assert "built 1 editions (2 files)" in done.stdout and "skipped 1" in done.stdout
+    assert "built 1 edition (2 files)" in done.stdout and "skipped 1" in done.stdout
 
 
 def test_a_folder_without_content_is_one_clear_line(tmp_path):

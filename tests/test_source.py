@@ -47,7 +47,7 @@ def test_yaml_tags_that_build_objects_are_refused():
 # -- hostile input -----------------------------------------------------------
 import datetime  # noqa: E402
 
-from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+from hypothesis import HealthCheck, assume, given, settings, strategies as st  # noqa: E402
 
 from conftest import SEED  # noqa: E402
 from leaflet import content  # noqa: E402
@@ -145,3 +145,38 @@ def test_what_a_value_is_is_said_plainly():
         root.value["a"].text()
     with pytest.raises(LeafletError, match="must be text, got a date and time$"):
         root.value["b"].text()
+
+
+def _read_with(kind, text):
+    """What one of the two loaders makes of `text`: the nodes, or the kind of failure."""
+    try:
+        return source._load(kind, text, "f.yaml")
+    except LeafletError as exc:
+        return str(exc)
+    except Exception as exc:  # a YAML error: `loads` words it with PyYAML's parser
+        return "YAML error"
+
+
+YAML_FILES = sorted([*SEED.parent.glob("*.yaml"), *(SEED.parent.parent / "layouts").glob("*.yaml"),
+                     SEED.parent.parent / "fonts" / "fonts.yaml"])
+
+
+@pytest.mark.skipif(source._Fast is source._Loader, reason="PyYAML without libyaml: one loader only")
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: p.name)
+def test_libyaml_reads_every_shipped_file_as_pyyaml_does(path):
+    text = path.read_text(encoding="utf-8")
+    assert not source.PYYAML_ONLY.search(text)  # so libyaml reads it
+    fast = source._load(source._Fast, text, "f.yaml")
+    assert fast == source._load(source._Loader, text, "f.yaml")
+
+
+@pytest.mark.skipif(source._Fast is source._Loader, reason="PyYAML without libyaml: one loader only")
+@SETTINGS
+@given(st.lists(TOKENS, max_size=40).map("".join))
+def test_libyaml_and_pyyaml_agree_on_any_yaml_like_text(text):
+    """Same nodes, lines and paths, or both refuse (the error is then PyYAML's wording),
+    for any text `loads` gives libyaml: not the characters it refuses before
+    parsing, nor what it leaves to PyYAML alone."""
+    text = source.FORBIDDEN.sub("", text)
+    assume(not source.PYYAML_ONLY.search(text))
+    assert _read_with(source._Fast, text) == _read_with(source._Loader, text)
