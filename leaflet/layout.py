@@ -102,6 +102,7 @@ class Layout:
     page_start: int = 4  # the fewest pages; the leaflet grows by page_step up to page_most
     page_step: int = 4
     page_most: int = 48
+    body_grown_maximum: float = 0.0  # the ceiling once the leaflet has grown (0: body_maximum)
     columns: int = 1  # text columns on the pages the questions flow over
     gutter: float = 0.0  # points between columns
     front_place: str = "first"  # of PANEL_PLACES["front"]
@@ -198,6 +199,9 @@ def from_node(root: Node) -> Layout:
     maximum = body_extra.get("maximum", body.size)
     if not minimum <= body.size <= maximum or step <= 0:
         raise type_nodes["body"].error("needs minimum <= size <= maximum and a positive step")
+    grown = body_extra.get("grown_maximum", maximum)
+    if grown < maximum:
+        raise type_nodes["body"].error("needs grown_maximum >= maximum (the ceiling once the leaflet has grown)")
     scale = body_extra.get("scale", 1.2)
     # A large-print layout says its floor (RNIB/UKAAF: 16 pt): no text, not even a page footer, below it.
     floor = type_nodes["floor"].number() if "floor" in type_nodes else 0.0
@@ -222,6 +226,7 @@ def from_node(root: Node) -> Layout:
         margin_top=margins["top"].number() * MM, margin_bottom=margins["bottom"].number() * MM,
         margin_inside=margins["inside"].number() * MM, margin_outside=margins["outside"].number() * MM,
         styles=styles, body_minimum=minimum, body_maximum=maximum, body_step=step, question_scale=scale, colours=colours,
+        body_grown_maximum=grown,
         band_height=front["band_height_mm"].number() * MM,
         fold_mark_length=mark["length_mm"].number() * MM, fold_mark_width=mark["width_pt"].number(),
         bilingual=_bilingual(top["bilingual"]) if "bilingual" in top else "parallel",
@@ -346,7 +351,7 @@ def _bilingual(node: Node) -> str:
 def _style(node: Node, name: str, colours: dict) -> tuple[TextStyle, dict]:
     relative = name == "question"
     required = ("leading",) + (() if relative else ("size",))
-    extra_keys = {"body": ("minimum", "maximum", "step"), "question": ("scale",)}.get(name, ())
+    extra_keys = {"body": ("minimum", "maximum", "step", "grown_maximum"), "question": ("scale",)}.get(name, ())
     m = node.mapping(required, ("bold", "italic", "space_before", "space_after", "colour") + extra_keys)
     extra = {k: m[k].number() for k in extra_keys if k in m}
     colour = m["colour"].text() if "colour" in m else "text"

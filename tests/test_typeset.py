@@ -167,3 +167,30 @@ def fullness(pdf: bytes) -> list[float]:
                       top)
         out.append((lowest - top) / (bottom - top))
     return out
+
+
+def _text_lines(pdf: bytes) -> list[int]:
+    """Lines of text on each page, as pdfium reads them."""
+    import pypdfium2 as pdfium
+    doc = pdfium.PdfDocument(pdf)
+    return [len([line for line in page.get_textpage().get_text_range().splitlines() if line.strip()])
+            for page in doc]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "content").glob("*.yaml")), ids=lambda p: p.stem)
+def test_no_edition_is_padded_with_a_blank_or_notes_page(path):
+    """Every edition of every example leaflet, alone and beside English (parallel, blocks), in the
+    folded A5 layout: a grown leaflet sets its text larger and spreads its questions over the
+    pages it took, so every inner page carries text, not just a heading and a footer."""
+    from leaflet import build as builds
+    leaflet = content.load(path)
+    editions, _ = builds.editions_of(leaflet, ["all"])
+    english = next(e for e in editions if e.is_english)
+    for e in editions:
+        made = [("alone", builds.make(e)[0])] + ([] if e.is_english else [
+            (form, builds.make_bilingual(e, english, form)[0]) for form in ("parallel", "blocks")])
+        for form, screen in made:
+            lines = _text_lines(screen.data)
+            assert screen.pages == len(lines)
+            padded = [n + 1 for n, count in enumerate(lines[1:-1], 1) if count <= 2]
+            assert not padded, f"{path.stem} {e.code} {form}: pages {padded} of {len(lines)} hold no text"

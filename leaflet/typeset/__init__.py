@@ -72,13 +72,15 @@ def _typeset(edition: Edition, layout: Layout) -> Typeset:
     width, height = frames["back"]
     flow.pages_needed(content(candidates[0])[0], width, height, MAX_PAGES)  # a block taller than a page fails here
     for pages in layout.page_counts():
+        candidates = fit.sizes(layout, pages)
         best = fit.largest(candidates, lambda size: fit.fits(*content(size), frames["back"], pages - 2))
         if best is None:
             continue  # even the minimum needs more pages
         for size in [s for s in candidates if s <= best][::-1]:
             band, marks = fixed_panels()
+            spread = fit.spread_height(*content(size), frames["back"], pages - 2)
             faq, back = content(size)
-            panels = story.Panels(band, marks, faq, back)
+            panels = story.Panels(band, marks, fit.spread(faq, spread), back)
             try:
                 pdf = document.render(edition, layout, panels, pages)
             except document.TooLong:

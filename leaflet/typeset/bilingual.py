@@ -219,12 +219,14 @@ def _typeset(first: Edition, second: Edition, layout: Layout, mode: str):
     flow.pages_needed(made(candidates[0]).faq, *frames["back"], 48)  # a block taller than a page fails here
     for pages in layout.page_counts():
         # the same model as a single edition: one size, found by bisection
+        candidates = fit.sizes(layout, pages)
         best = fit.largest(candidates, lambda size: fit.fits(*_faq_back(made(size)), frames["back"], pages - 2))
         if best is None:
             continue
         for size in [s for s in candidates if s <= best][::-1]:
+            spread = fit.spread_height(*_faq_back(made(size)), frames["back"], pages - 2)
             p = made(size)
-            p = Panels(p.band, fit.to_bottom(p.wordmarks, frames["wordmarks"]), p.faq, p.back)
+            p = Panels(p.band, fit.to_bottom(p.wordmarks, frames["wordmarks"]), fit.spread(p.faq, spread), p.back)
             fit.check_fits(first, "back panel", p.back, frames["back"])
             fit.check_fits(first, "front panel (title)", p.band, frames["band"])
             try:
@@ -253,13 +255,15 @@ def _flip(first: Edition, second: Edition, layout: Layout, frames):
     for _, p in halves_at(candidates[0]):
         flow.pages_needed(p.faq, *frames["back"], 48)  # a block taller than a page fails here
     for half in range(4, 25, 2):
+        candidates = fit.sizes(layout, half)
         best = fit.largest(candidates, lambda size: all(
             fit.fits(p.faq, p.back, frames["back"], half - 2) for _, p in halves_at(size)))
         if best is None:
             continue
         for size in [s for s in candidates if s <= best][::-1]:
-            halves = [(e, Panels(p.band, fit.to_bottom(p.wordmarks, frames["wordmarks"]), p.faq, p.back))
-                      for e, p in halves_at(size)]
+            spreads = [fit.spread_height(p.faq, p.back, frames["back"], half - 2) for _, p in halves_at(size)]
+            halves = [(e, Panels(p.band, fit.to_bottom(p.wordmarks, frames["wordmarks"]), fit.spread(p.faq, h), p.back))
+                      for (e, p), h in zip(halves_at(size), spreads)]
             for e, p in halves:
                 fit.check_fits(e, "back panel", p.back, frames["back"])
             try:

@@ -4,13 +4,16 @@ The questions flow over the inner pages and on to the back page, above the
 back panel (contacts, further reading), which sits at the foot of the last
 page. The body size is the largest of the layout's sizes (minimum..maximum,
 in its step) at which that works, found by bisection; the page count is the
-smallest (4, 8, 12...) at which the minimum still fits.
+smallest (4, 8, 12...) at which the minimum still fits. A leaflet that had to
+grow may go up to the layout's grown_maximum, and if its questions would still
+end pages before the back page, they are spread over those pages (`spread`)
+instead of leaving pages for notes.
 """
 from __future__ import annotations
 
 from typing import Callable
 
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from ..edition import Edition
 from ..errors import LeafletError
@@ -18,11 +21,14 @@ from ..layout import MM, Layout
 from . import flow, story
 
 
-def sizes(layout: Layout) -> list[float]:
+def sizes(layout: Layout, pages: int | None = None) -> list[float]:
     """The body sizes a leaflet may be set at, smallest first: the layout's
-    minimum to its maximum in its step (round numbers a designer would pick)."""
+    minimum to its maximum in its step (round numbers a designer would pick).
+    A leaflet that had to grow past the layout's fewest pages (`pages`) may go
+    up to the layout's grown_maximum, to use the room it took."""
+    top = layout.body_grown_maximum if pages and pages > layout.page_start else layout.body_maximum
     out, n = [], 0
-    while (size := round(layout.body_minimum + n * layout.body_step, 2)) <= layout.body_maximum + 1e-9:
+    while (size := round(layout.body_minimum + n * layout.body_step, 2)) <= max(top, layout.body_maximum) + 1e-9:
         out.append(size)
         n += 1
     return out
@@ -90,6 +96,50 @@ def fits(faq: list, back: list, frame: tuple[float, float], inner: int) -> bool:
         return flow.pages_needed(list(faq) + [Block(0, panel)], width, height, inner + 1) <= inner + 1
     except flow.DoesNotFit:
         return False  # a table row or figure taller than a page at this size
+
+
+class Spread(CondPageBreak):
+    """A question starts a new page when less than `height` is left on this one."""
+
+
+def _asks(f: Flowable) -> bool:
+    return any(b.role == "H2" for b in story.text_blocks(f))
+
+
+def spread(faq: list, height: float) -> list:
+    """The questions with a Spread before each (before its keep-with-next, if it has one)."""
+    if height <= 0:
+        return faq
+    out: list = []
+    for i, f in enumerate(faq):
+        kept = isinstance(f, story.KeepWithNext) and any(_asks(h) for h in f.heads)
+        if kept or (_asks(f) and not (i and isinstance(faq[i - 1], story.KeepWithNext))):
+            out.append(Spread(height))
+        out.append(f)
+    return out
+
+
+def spread_height(faq: list, back: list, frame: tuple[float, float], inner: int) -> float:
+    """How far to spread questions that would end pages before the back page (a
+    grown leaflet's spare pages, which would be left for notes): the least
+    `height` (to a point) at which they reach it, moving as few as it takes."""
+    width, height = frame
+    panel = height_of(back, width, height)
+
+    def pages(h: float) -> int:
+        try:
+            return flow.pages_needed(spread(list(faq), h) + [Block(0, panel)], width, height, inner + 1)
+        except flow.DoesNotFit:
+            return inner + 2
+    if pages(0.0) >= inner + 1:
+        return 0.0  # no page to spare
+    if pages(height) < inner + 1:
+        return height  # every question on a page of its own, and still pages to spare
+    lo, hi = 0.0, height  # the least height that reaches the back page, and no further
+    while hi - lo > 1.0:
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if pages(mid) < inner + 1 else (lo, mid)
+    return hi if pages(hi) == inner + 1 else lo
 
 
 def back_spill(edition: Edition, layout: Layout, frame: tuple[float, float], size: float | None = None) -> int:

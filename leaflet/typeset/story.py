@@ -265,6 +265,11 @@ class KeepWithNext(CondPageBreak):
         return super().wrap(availWidth, availHeight)
 
 
+class LeadIn(KeepWithNext):
+    """The back matter's introduction kept with the contact it leads into, in
+    any language (a translation need not end it with a colon)."""
+
+
 def start_room(f: Flowable, width: float, limit: float) -> float:
     """The least height in which `f`, or a first part of it, can start: found
     with its own wrap and split (two lines of a paragraph, both columns of a
@@ -295,7 +300,7 @@ def _keeps_next(f: Flowable) -> bool:
 def keep_with_next(flowables: list[Flowable]) -> list[Flowable]:
     """The flowables with a KeepWithNext before each run of questions and
     lead-ins (a question and its translation, in a bilingual form)."""
-    flowables = [f for f in flowables if not isinstance(f, KeepWithNext)]
+    flowables = [f for f in flowables if type(f) is not KeepWithNext]  # made afresh; a LeadIn stays
     out: list[Flowable] = []
     i = 0
     while i < len(flowables):
@@ -328,13 +333,12 @@ def spilled(edition: Edition, layout: Layout, size: float, spill: int) -> list[F
         return []
     st, contact = style(layout, "body", size), scaled(style(layout, "contact"), layout, size)
     out: list[Flowable] = []
-    for n in range(spill):  # a contact is not split over two pages: its lines are short, so count them
-        group = contact_group(edition, n, st, contact)
-        need = len(group) * contact.size * contact.leading + st.space_after
-        if n == 0:  # the introduction's last block ("...contact:") stays with the first contact
+    for n in range(spill):  # a panel is kept whole (it does not split): it moves on as one
+        panel = contact_panel(edition, layout, contact_group(edition, n, st, contact), st)
+        if n == 0:  # the introduction's last block ("...contact:") stays with the first contact, as measured
             lead = intro(edition, st, layout)
-            out += lead[:-1] + [CondPageBreak(need + 2 * st.size * st.leading)] + lead[-1:]
-        out += [CondPageBreak(need), contact_panel(edition, layout, group, st)]  # a panel wherever it is set
+            out += lead[:-1] + [LeadIn(lead[-1:], panel)] + lead[-1:]
+        out.append(panel)
     return out
 
 
