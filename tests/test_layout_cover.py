@@ -180,3 +180,25 @@ def test_every_row_of_the_languages_grid_has_one_pitch(code, name):
     assert len(rows) == -(-len(also) // 4), (code, name, rows)
     pitches = [a - b for a, b in zip(rows, rows[1:])]
     assert max(pitches) - min(pitches) <= 0.5, f"{code} {name}: uneven grid rows {pitches}"
+    # a tall script's name set on the grid's line does not run into the names above or below it
+    boxes = name_boxes(screen.data, [languages.get(c).native_name for c in also])
+    for i, (a, ta) in enumerate(boxes):
+        for b, tb in boxes[i + 1:]:
+            overlap = min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+            assert not overlap, f"{code} {name}: the ink of {ta} and {tb} overlaps"
+
+
+def name_boxes(pdf: bytes, names: list[str]) -> list[tuple[tuple, str]]:
+    """Each name's ink box on page 1 (the union of pdfium's glyph boxes), with the name; a name
+    pdfium's text gives in another order (a left-to-right run on a right-to-left page) is left out."""
+    text = pdfium.PdfDocument(pdf)[0].get_textpage()
+    whole = text.get_text_range()
+    out = []
+    for name in names:
+        at = whole.rfind(name)
+        if at < 0:
+            continue
+        boxes = [text.get_charbox(i) for i in range(at, at + len(name)) if not whole[i].isspace()]
+        out.append(((min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+                     max(b[3] for b in boxes)), name))
+    return out

@@ -161,6 +161,9 @@ def list_items(edition, block: model.List, st: Style, make_text) -> list[Flowabl
 
 
 # -- callouts --------------------------------------------------------------------
+CUT_PAD = 0.25  # of a callout's padding, at the edge where it is split over a page break
+
+
 class Callout(Flowable):
     """A boxed passage: a tinted box with a bar at its start edge, one hue per
     kind. Tagged as a section (Sect) with its title as a heading. Splits between
@@ -182,10 +185,15 @@ class Callout(Flowable):
     def _gap(self, i: int) -> float:
         return 0.0 if i == 0 else max(self.parts[i - 1].getSpaceAfter(), self.parts[i].getSpaceBefore())
 
+    def _edges(self) -> tuple[float, float]:
+        """The padding above and below its text; at a split the box runs on over
+        the page break, so there only a quarter of it (the lines keep their room)."""
+        return tuple(self.pad * (CUT_PAD if cut else 1.0) for cut in (self.open_top, self.open_bottom))
+
     def wrap(self, availWidth, availHeight):
         self.width = availWidth
         self.heights = self._heights(availWidth, availHeight)
-        self.height = sum(self.heights) + sum(self._gap(i) for i in range(len(self.parts))) + 2 * self.pad
+        self.height = sum(self.heights) + sum(self._gap(i) for i in range(len(self.parts))) + sum(self._edges())
         return availWidth, self.height
 
     def split(self, availWidth, availHeight):
@@ -197,7 +205,7 @@ class Callout(Flowable):
         if self.wrap(availWidth, availHeight)[1] <= availHeight + 1e-6:
             return [self]
         counts = [len(p.lines_at(inner)) for p in self.parts]
-        total, room, used = sum(counts), availHeight - 2 * self.pad, 0.0
+        total, room, used = sum(counts), availHeight - self._edges()[0] - self.pad * CUT_PAD, 0.0
         cuts = []  # (part, its lines kept here, whether no paragraph is left a single line)
         for i, p in enumerate(self.parts):
             gap, lines = self._gap(i), p.lines_at(inner)
@@ -240,7 +248,7 @@ class Callout(Flowable):
         canv.rect(self.width - self.bar if self.rtl else 0, 0, self.bar, self.height, stroke=0, fill=1)
         canv.restoreState()
         canv._code.append(ARTIFACT_END)
-        y = self.height - self.pad
+        y = self.height - self._edges()[0]
         x = self.pad if self.rtl else self.pad + self.bar
         for i, (p, h) in enumerate(zip(self.parts, self.heights)):
             y -= self._gap(i) + h

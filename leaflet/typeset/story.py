@@ -1,7 +1,7 @@
 """An edition's panels as flowables: front, questions and answers, back."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from babel.dates import format_date, format_interval, get_day_names
 from babel.lists import format_list
@@ -440,24 +440,33 @@ def also_available(edition: Edition, body: Style, names: Style, width: float, co
         lang = languages.get(code)
         cells.append(TextBlock((Span(lang.native_name),), code if not code.startswith("en") else "en-GB",
                                lang.rtl, names, role="LBody", groups=(("L", "languages"), ("LI", code))))
-    # A Nastaliq name's line is taller: every cell's baseline at the same depth,
-    # every row the tallest cell's height, so the grid keeps one pitch.
-    baselines = [cell.first_baseline(width / columns - 4) for cell in cells]
-    for cell, baseline in zip(cells, baselines):
-        cell.drop = max(baselines) - baseline
-    pitch = max(cell.wrap(width / columns - 4, 1e6)[1] for cell in cells) if cells else 0.0
+    cells = one_line_box(cells, width / columns - 4)
     rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
     rows = [r + [Spacer(0, 0) for _ in range(columns - len(r))] for r in rows]  # "" would set Helvetica
     if edition.rtl:
         rows = [r[::-1] for r in rows]
-    table = Table(rows, colWidths=[width / columns] * columns, rowHeights=[pitch] * len(rows))
+    table = Table(rows, colWidths=[width / columns] * columns)
     table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                               ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                               # rows a paragraph's space apart: a Nastaliq or Bengali name's ink clear of the next
+                               ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -2), body.space_after),
+                               ("BOTTOMPADDING", (0, -1), (-1, -1), 0),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                # Table sets a cell font even for flowable cells: not Helvetica (unembedded)
                                ("FONT", (0, 0), (-1, -1), fonts.face(fonts.families()[0].file(False, False)).name)]))
     table.spaceAfter = body.size * 1.5
     return [heading, table]
+
+
+def one_line_box(cells: list[TextBlock], width: float) -> list[TextBlock]:
+    """The cells with one line box, the plainest font's (the least tall): so that
+    every row of the grid has one pitch and one baseline. A Naskh or Nastaliq
+    name, whose font's line is far taller than its ink, does not stretch its row."""
+    if not cells:
+        return cells
+    plain_line = min((c.lines_at(width)[0] for c in cells), key=lambda line: line.height)
+    box = {"ascent": plain_line.ascent, "descent": plain_line.descent, "height": plain_line.height}
+    return [TextBlock(c.spans, c.language, c.rtl, c.style, c.role, groups=c.groups, para=c.para,
+                      lines=[replace(line, **box) for line in c.lines_at(width)]) for c in cells]
 
 
 def scaled(st: Style, layout: Layout, size: float | None) -> Style:
