@@ -96,6 +96,8 @@ class Layout:
     # drawn: 0 for screen and office print, the press bleed for press files.
     bleed: float = 0.0
     band_margin: float = 0.0  # white paper between the cover band and the page's edges
+    foot_gap: float = 0.0  # the most room between the cover foot panel's languages and organisations
+    title_rise: float = 0.0  # the share of the band's spare height set under its title block
     fold_mark_edge: float = 0.0  # fold marks start this far in from the sheet's edge
     text_floor: float = 0.0  # no text smaller than this (large print)
     imposition: str = "fold"  # a key of IMPOSITIONS
@@ -211,7 +213,13 @@ def from_node(root: Node) -> Layout:
             raise type_nodes[name].error(f"{name} text at {size:g} pt is under this layout's floor of {floor:g} pt")
     styles["question"] = replace(styles["question"], size=round(body.size * scale, 2))
 
-    front = top["front"].mapping(("band_height_mm", "band_margin_mm"))
+    front = top["front"].mapping(("band_height_mm", "band_margin_mm"), ("foot_gap_mm", "title_rise"))
+    foot_gap = front["foot_gap_mm"].number() if "foot_gap_mm" in front else 0.0
+    rise = front["title_rise"].number() if "title_rise" in front else 0.0
+    if not 0 <= rise <= 1:
+        raise front["title_rise"].error(f"{rise:g} is not a share of the band's spare height (0 to 1)")
+    if foot_gap < 0:
+        raise front["foot_gap_mm"].error("the foot panel's gap cannot be negative")
     fold = top["print"].mapping(("sheet", "fold_mark"), ("imposition",))
     if fold["sheet"].text() != "A4":
         raise fold["sheet"].error("only A4 sheets are supported for office printing")
@@ -231,7 +239,8 @@ def from_node(root: Node) -> Layout:
         fold_mark_length=mark["length_mm"].number() * MM, fold_mark_width=mark["width_pt"].number(),
         bilingual=_bilingual(top["bilingual"]) if "bilingual" in top else "parallel",
         press=_press(top["press"], colours) if "press" in top else Press(),
-        band_margin=front["band_margin_mm"].number() * MM, fold_mark_edge=mark["edge_mm"].number() * MM,
+        band_margin=front["band_margin_mm"].number() * MM, foot_gap=foot_gap * MM, title_rise=rise,
+        fold_mark_edge=mark["edge_mm"].number() * MM,
         text_floor=floor, imposition=imposition, page_start=counts[0], page_step=counts[1], page_most=counts[2],
         columns=columns, gutter=gutter, front_place=panels["front"].text(), back_place=panels["back"].text(),
     )

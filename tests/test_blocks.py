@@ -487,3 +487,78 @@ def marked_operators(reader, page):
             stack.pop()
         else:
             yield list(stack), op
+
+
+def callout_regions(pdf: bytes, L: layout.Layout):
+    """(page, top, bottom) in points of every callout box: rows with a kind's bar colour at
+    the box's start edge and its tint just inside it, found on the rendered pages."""
+    doc = pdfium.PdfDocument(pdf)
+    kinds = [(_rgb(L.colours[k + "_edge"]), _rgb(L.colours[k])) for k in ("important", "safety", "tip")]
+    for n in range(1, len(doc)):  # page 1 is the cover
+        image = doc[n].render(scale=1).to_pil().convert("RGB")
+        columns = [(x + s * 0.8 * MM, x + s * 2.6 * MM) for left in {L.margin_inside, L.margin_outside}
+                   for x, s in ((left, 1), (L.width - left, -1))]
+
+        def boxed(y: int) -> bool:
+            return any(_near(image.getpixel((int(bar), y)), edge) and _near(image.getpixel((int(pad), y)), fill)
+                       for bar, pad in columns for edge, fill in kinds)
+
+        y = 0
+        while y < image.height:
+            if boxed(y):
+                top = y
+                while y < image.height and boxed(y):
+                    y += 1
+                if y - top > 4:
+                    yield n, top, y
+            y += 1
+
+
+def _rgb(h: str) -> tuple:
+    return tuple(int(h[i:i + 2], 16) for i in (1, 3, 5))
+
+
+def _near(pixel, colour, tol: int = 4) -> bool:
+    return all(abs(a - b) <= tol for a, b in zip(pixel, colour))
+
+
+def lines_in(pdf: bytes, n: int, top: float, bottom: float) -> int:
+    """Text lines (distinct glyph baselines) between top and bottom (points from the page's top)."""
+    page = pdfium.PdfDocument(pdf)[n]
+    height = page.get_height()
+    text = page.get_textpage()
+    baselines = []
+    for i in range(text.count_chars()):
+        if not text.get_text_range(i, 1).strip():
+            continue
+        left, low, right, high = text.get_charbox(i)
+        if top <= height - (low + high) / 2 <= bottom:
+            baselines.append(height - low)
+    rows = []
+    for b in sorted(baselines):
+        if not rows or b - rows[-1] > 3:
+            rows.append(b)
+    return len(rows)
+
+
+@pytest.mark.parametrize("code", ["en", "bn", "ur"])
+@pytest.mark.parametrize("leaflet_id", ["child-protection-conference", "private-fostering"])
+def test_a_callout_split_over_two_pages_leaves_two_lines_on_each(made, leaflet_id, code):
+    """Widow and orphan control for boxes: no page holds a single line of a callout (the
+    English conference leaflet's box once left one line on its back page)."""
+    _, pdf = made[(leaflet_id, code)]
+    L = layout.load("a5-fold")
+    regions = list(callout_regions(pdf, L))
+    assert regions, f"{leaflet_id} {code}: no callout found"
+    for n, top, bottom in regions:
+        lines = lines_in(pdf, n, top, bottom)
+        assert lines >= 2, f"{leaflet_id} {code}: page {n + 1} holds {lines} line of a callout"
+
+
+def test_the_conference_leaflet_keeps_its_pages():
+    """Callouts split rather than move whole: the Bengali edition keeps to four pages."""
+    from leaflet.typeset import typeset
+
+    leaflet = content.load(CPC)
+    editions, _ = build.editions_of(leaflet, ["en", "bn"])
+    assert [typeset(e, layout.load("a5-fold")).pages for e in editions] == [4, 4]

@@ -57,6 +57,8 @@ BAD = [  # (layout, old text, new text, what the message says, line offset from 
     ("large-print", "minimum: 16,", "minimum: 12,", "under this layout's floor", 0),
     ("dl-trifold", "imposition: roll-fold", "imposition: z-fold", "not an imposition", 0),
     ("dl-trifold", "band_height_mm: 80", "band_height_mm: 205", "no room for the cover", 0),
+    ("a5-fold", "title_rise: 0.3", "title_rise: 1.5", "not a share of the band's spare height", 0),
+    ("large-print", "foot_gap_mm: 18", "foot_gap_mm: -4", "foot panel's gap cannot be negative", 0),
     ("a4-sheet", "columns: {count: 2, gutter_mm: 8}", "columns: {count: 5, gutter_mm: 8}", "not a column count", 0),
     ("a4-sheet", "columns: {count: 2, gutter_mm: 8}", "columns: {count: 4, gutter_mm: 8}",
      "the engine needs at least 40 mm a column", 0),

@@ -84,7 +84,12 @@ class TextBlock(Flowable):
             fit = min(fit, len(lines) - 2)  # no widow
         if fit < 2:
             return []  # no orphan: move the paragraph on
-        return [self._part(lines[:fit], self.first, 0.0), self._part(lines[fit:], False, self.style.space_after)]
+        return self.split_at(availWidth, fit)
+
+    def split_at(self, width: float, n: int) -> list["TextBlock"]:
+        """Its first `n` lines at `width`, and the rest (a box that splits by rules of its own)."""
+        lines = self.lines_at(width)
+        return [self._part(lines[:n], self.first, 0.0), self._part(lines[n:], False, self.style.space_after)]
 
     def _part(self, lines: list[Line], first: bool, after: float) -> "TextBlock":
         part = TextBlock(self.spans, self.language, self.rtl, self.style, self.role, self.block_id,

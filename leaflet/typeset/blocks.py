@@ -161,6 +161,9 @@ def list_items(edition, block: model.List, st: Style, make_text) -> list[Flowabl
 
 
 # -- callouts --------------------------------------------------------------------
+CUT_PAD = 0.25  # of a callout's padding, at the edge where it is split over a page break
+
+
 class Callout(Flowable):
     """A boxed passage: a tinted box with a bar at its start edge, one hue per
     kind. Tagged as a section (Sect) with its title as a heading. Splits between
@@ -182,31 +185,48 @@ class Callout(Flowable):
     def _gap(self, i: int) -> float:
         return 0.0 if i == 0 else max(self.parts[i - 1].getSpaceAfter(), self.parts[i].getSpaceBefore())
 
+    def _edges(self) -> tuple[float, float]:
+        """The padding above and below its text; at a split the box runs on over
+        the page break, so there only a quarter of it (the lines keep their room)."""
+        return tuple(self.pad * (CUT_PAD if cut else 1.0) for cut in (self.open_top, self.open_bottom))
+
     def wrap(self, availWidth, availHeight):
         self.width = availWidth
         self.heights = self._heights(availWidth, availHeight)
-        self.height = sum(self.heights) + sum(self._gap(i) for i in range(len(self.parts))) + 2 * self.pad
+        self.height = sum(self.heights) + sum(self._gap(i) for i in range(len(self.parts))) + sum(self._edges())
         return availWidth, self.height
 
     def split(self, availWidth, availHeight):
-        room = availHeight - 2 * self.pad
-        heights = self._heights(availWidth, availHeight)
-        used = 0.0
-        for i, (p, h) in enumerate(zip(self.parts, heights)):
-            gap = self._gap(i)
-            if used + gap + h <= room + 1e-6:
-                used += gap + h
-                continue
-            pieces = p.split(self._inner(availWidth), room - used - gap)
-            if len(pieces) > 1 and len(pieces[1].lines_at(self._inner(availWidth))) < 2:
-                pieces = []  # one line alone in a box of its own reads as a new note: keep the lines together
-            head = self.parts[:i] + (pieces[:1] if len(pieces) > 1 else [])
-            tail = (pieces[1:] if len(pieces) > 1 else [p]) + self.parts[i + 1:]
-            if not head or all(h.role.startswith("H") for h in head):
-                return []  # nothing, or only the title, would be left here: move the box on
-            return [Callout(head, self.fill, self.edge, self.pad, self.rtl, self.open_top, True),
-                    Callout(tail, self.fill, self.edge, self.pad, self.rtl, True, self.open_bottom)]
-        return [self]
+        """At the last line boundary that fits and leaves at least two of the
+        box's lines on each side, not the title alone; of those, one that cuts
+        no paragraph to a single line if there is one (widows and orphans).
+        None: the box moves on whole."""
+        inner = self._inner(availWidth)
+        if self.wrap(availWidth, availHeight)[1] <= availHeight + 1e-6:
+            return [self]
+        counts = [len(p.lines_at(inner)) for p in self.parts]
+        total, room, used = sum(counts), availHeight - self._edges()[0] - self.pad * CUT_PAD, 0.0
+        cuts = []  # (part, its lines kept here, whether no paragraph is left a single line)
+        for i, p in enumerate(self.parts):
+            gap, lines = self._gap(i), p.lines_at(inner)
+            if i and any(not q.role.startswith("H") for q in self.parts[:i]):
+                cuts.append((i, 0, True))
+            for j in range(1, counts[i]):
+                if p.role.startswith("H") or used + gap + sum(line.height for line in lines[:j]) > room + 1e-6:
+                    break
+                cuts.append((i, j, j >= 2 and counts[i] - j >= 2))
+            used += gap + sum(line.height for line in lines)
+            if used > room + 1e-6:
+                break
+        ok = [(i, j, clean) for i, j, clean in cuts if sum(counts[:i]) + j >= 2 and total - sum(counts[:i]) - j >= 2]
+        if not ok:
+            return []
+        i, j, _ = max(ok, key=lambda c: (c[2], c[0], c[1]))
+        pieces = self.parts[i].split_at(inner, j) if j else []
+        head = self.parts[:i] + pieces[:1]
+        tail = (pieces[1:] if j else [self.parts[i]]) + self.parts[i + 1:]
+        return [Callout(head, self.fill, self.edge, self.pad, self.rtl, self.open_top, True),
+                Callout(tail, self.fill, self.edge, self.pad, self.rtl, True, self.open_bottom)]
 
     def texts(self) -> list[TextBlock]:
         return list(self.parts)
@@ -228,7 +248,7 @@ class Callout(Flowable):
         canv.rect(self.width - self.bar if self.rtl else 0, 0, self.bar, self.height, stroke=0, fill=1)
         canv.restoreState()
         canv._code.append(ARTIFACT_END)
-        y = self.height - self.pad
+        y = self.height - self._edges()[0]
         x = self.pad if self.rtl else self.pad + self.bar
         for i, (p, h) in enumerate(zip(self.parts, self.heights)):
             y -= self._gap(i) + h

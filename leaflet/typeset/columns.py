@@ -258,7 +258,8 @@ def render(edition: Edition, layout: Layout, panels: Panels, pages: int, grid: G
     buf = io.BytesIO()
     doc = ColumnDocument(buf, edition, layout, pages, second, stacked=second is not None, panel=panel,
                          count=grid.count, balance=grid.balanced(panels.faq, pages, panel) if balance else None)
-    flowables = [document.StartHalf(edition, 1, pages), *fit.to_bottom(panels.band, grid.band()[2:]), FrameBreak()]
+    flowables = [document.StartHalf(edition, 1, pages), *fit.to_bottom(panels.band, grid.band()[2:], layout.title_rise),
+                 FrameBreak()]
     if layout.front_place != "top":
         flowables += [*fit.to_bottom(panels.wordmarks, grid.below_band()[2:]), FrameBreak()]
     flowables += [*panels.faq, ToBack(), *panels.back]

@@ -208,11 +208,12 @@ class LeafletDocument(BaseDocTemplate):
 
 
 def story(edition: Edition, panels: Panels, first: int, last: int, back_frame: tuple[float, float],
-          band: tuple[float, float]) -> list:
+          band: tuple[float, float], rise: float = 0.0) -> list:
     """One leaflet's flowables, on pages first..last (a flip edition has two).
-    The title block stands on the band's lower edge; above it, room for a logo."""
+    The title block stands `rise` of the band's spare height above its lower
+    edge; above it, room for a logo."""
     panel = height_of(panels.back, *back_frame)
-    return [StartHalf(edition, first, last), *fit.to_bottom(panels.band, band), FrameBreak(), *panels.wordmarks,
+    return [StartHalf(edition, first, last), *fit.to_bottom(panels.band, band, rise), FrameBreak(), *panels.wordmarks,
             NextPageTemplate(["inner-even", "inner-odd"]), FrameBreak(),
             *panels.faq, ToLastPage(last, panel), *panels.back]
 
@@ -235,7 +236,7 @@ def render_halves(layout: Layout, halves: list, pages: int, stacked: Edition | N
     for i, (edition, panels) in enumerate(halves):
         if i:
             flowables += [NextPageTemplate("front"), PageBreak()]
-        flowables += story(edition, panels, i * each + 1, (i + 1) * each, back_frame, band)
+        flowables += story(edition, panels, i * each + 1, (i + 1) * each, back_frame, band, layout.title_rise)
     doc.build(flowables, canvasmaker=TaggedCanvas)
     if doc.page != pages:
         raise TooLong()

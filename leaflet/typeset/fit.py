@@ -183,10 +183,11 @@ def check_fits(edition: Edition, name: str, flowables: list, frame: tuple[float,
                            "shorten its text", edition.leaflet.source)
 
 
-def to_bottom(flowables: list, frame: tuple[float, float]) -> list:
+def to_bottom(flowables: list, frame: tuple[float, float], rise: float = 0.0) -> list:
     """The flowables with the frame's spare height above them: organisations'
-    marks sit at the foot of a cover, as logos do."""
-    spare = -overflow(flowables, frame)
+    marks sit at the foot of a cover, as logos do; `rise` of it is left below
+    them instead (a title block set part-way up its band)."""
+    spare = -overflow(flowables, frame) * (1.0 - rise)
     return ([Spacer(0, spare)] if spare > 0.01 else []) + flowables
 
 

@@ -1,7 +1,7 @@
 """An edition's panels as flowables: front, questions and answers, back."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from babel.dates import format_date, format_interval, get_day_names
 from babel.lists import format_list
@@ -122,8 +122,10 @@ def organisations(edition: Edition, layout: Layout) -> list[Flowable]:
 class FootPanel(Flowable):
     """The cover's foot: a tinted field from under the band to the foot of the
     page (the band's white margin round it), the front's text and the
-    languages from its top, the organisations from its bottom. It takes the frame's whole height, so the cover has no white
-    void between band and foot: two fields, each composed."""
+    languages from its top, the organisations from its bottom. It takes the
+    frame's whole height, so the cover has no white void between band and
+    foot; the band is sized so that the frame is no taller than the panel's
+    text and the layout's foot_gap between its two groups (`snug`)."""
 
     def __init__(self, top: list, bottom: list, layout: Layout):
         super().__init__()
@@ -141,15 +143,24 @@ class FootPanel(Flowable):
         gaps = [0.0] + [max(a.getSpaceAfter(), b.getSpaceBefore()) for a, b in zip(parts, parts[1:])]
         return heights, sum(heights) + sum(gaps)
 
+    def _gap(self) -> float:
+        return self.layout.style("body").size * 1.2 if self.top and self.bottom else 0.0
+
     def wrap(self, availWidth, availHeight):
         inner = availWidth - 2 * self.inset
         self.width = availWidth
         _, top = self._stack(self.top, inner, availHeight)
         _, bottom = self._stack(self.bottom, inner, availHeight)
-        gap = self.layout.style("body").size * 1.2 if self.top and self.bottom else 0.0
-        self.content = top + bottom + gap + 2 * self.inset
+        self.content = top + bottom + self._gap() + 2 * self.inset
         self.height = max(self.content, availHeight - 0.01)  # fill the frame: see the class's note
         return availWidth, self.height
+
+    def snug(self, width: float) -> float:
+        """The frame height it is composed for: its text, and between the two
+        groups at most the layout's foot_gap."""
+        self.wrap(width, 1e6)
+        gap = self._gap()
+        return self.content + (max(gap, self.layout.foot_gap) - gap if gap else 0.0)
 
     def texts(self) -> list:
         return [f for f in self.top + self.bottom if isinstance(f, TextBlock)]
@@ -191,15 +202,20 @@ class FootPanel(Flowable):
 def band_height(edition: Edition, layout: Layout, second: Edition | None = None) -> float:
     """The cover band, proportioned to its title block: at least the layout's
     band_height_mm, taller when the title needs it (a long Tamil title, two
-    stacked titles), never so tall that the foot panel has no room."""
+    stacked titles) or when the foot panel's text leaves room (the band takes
+    it, as room for a logo above the title, instead of a void in the panel),
+    never so tall that the foot panel has no room."""
     width = layout.width - layout.margin_inside - layout.margin_outside
     band = front_band(edition, layout)
     if second is not None:
         band = band[:2] + front_band(second, layout)[:2]
     used = sum(f.wrap(width, layout.height)[1] + (f.getSpaceBefore() if i else 0) + f.getSpaceAfter()
                for i, f in enumerate(band)) - band[-1].getSpaceAfter()
-    need = used + layout.margin_top + layout.margin_bottom * 0.8 + 1.0
-    return min(max(layout.band_height, need), layout.height * 0.7)
+    need = max(layout.band_height, used + layout.margin_top + layout.margin_bottom * 0.8 + 1.0)
+    if layout.front_place == "first":  # page 1 is the cover: band over a foot panel sized to its text
+        foot = wordmarks(edition, layout, width)[0].snug(width)
+        need = max(need, layout.height - layout.margin_top - layout.margin_bottom - foot)
+    return min(need, layout.height * 0.7)
 
 
 LOGO_HEIGHT = 16 * MM
@@ -428,22 +444,33 @@ def also_available(edition: Edition, body: Style, names: Style, width: float, co
         lang = languages.get(code)
         cells.append(TextBlock((Span(lang.native_name),), code if not code.startswith("en") else "en-GB",
                                lang.rtl, names, role="LBody", groups=(("L", "languages"), ("LI", code))))
+    cells = one_line_box(cells, width / columns - 4)
     rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
-    for row in rows:  # a Nastaliq name's line is taller: line up the baselines, not the tops
-        baselines = [cell.first_baseline(width / columns - 4) for cell in row]
-        for cell, baseline in zip(row, baselines):
-            cell.drop = max(baselines) - baseline
     rows = [r + [Spacer(0, 0) for _ in range(columns - len(r))] for r in rows]  # "" would set Helvetica
     if edition.rtl:
         rows = [r[::-1] for r in rows]
     table = Table(rows, colWidths=[width / columns] * columns)
     table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                               ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                               # rows a paragraph's space apart: a Nastaliq or Bengali name's ink clear of the next
+                               ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -2), body.space_after),
+                               ("BOTTOMPADDING", (0, -1), (-1, -1), 0),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                # Table sets a cell font even for flowable cells: not Helvetica (unembedded)
                                ("FONT", (0, 0), (-1, -1), fonts.face(fonts.families()[0].file(False, False)).name)]))
     table.spaceAfter = body.size * 1.5
     return [heading, table]
+
+
+def one_line_box(cells: list[TextBlock], width: float) -> list[TextBlock]:
+    """The cells with one line box, the plainest font's (the least tall): so that
+    every row of the grid has one pitch and one baseline. A Naskh or Nastaliq
+    name, whose font's line is far taller than its ink, does not stretch its row."""
+    if not cells:
+        return cells
+    plain_line = min((c.lines_at(width)[0] for c in cells), key=lambda line: line.height)
+    box = {"ascent": plain_line.ascent, "descent": plain_line.descent, "height": plain_line.height}
+    return [TextBlock(c.spans, c.language, c.rtl, c.style, c.role, groups=c.groups, para=c.para,
+                      lines=[replace(line, **box) for line in c.lines_at(width)]) for c in cells]
 
 
 def scaled(st: Style, layout: Layout, size: float | None) -> Style:
