@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Spacer
 from ..edition import Edition
 from ..errors import LeafletError
 from ..layout import MM, Layout
-from . import flow, story
+from . import flow
 
 
 def sizes(layout: Layout) -> list[float]:
@@ -90,31 +90,6 @@ def fits(faq: list, back: list, frame: tuple[float, float], inner: int) -> bool:
         return flow.pages_needed(list(faq) + [Block(0, panel)], width, height, inner + 1) <= inner + 1
     except flow.DoesNotFit:
         return False  # a table row or figure taller than a page at this size
-
-
-def back_spill(edition: Edition, layout: Layout, frame: tuple[float, float], size: float | None = None) -> int:
-    """How many contacts (with the introduction) must move to the inner pages
-    for the back page to fit at body size `size` (the smallest when None): 0
-    for most leaflets. At the smallest size the last contact stays on the back
-    page (a back page of text that does not fit is the author's to shorten);
-    at larger sizes it may follow the questions too (a tall script's contact
-    panel), leaving the further reading on the back page."""
-    count = len(edition.leaflet.contacts)
-    for spill in range(count if size is None else count + 1):
-        if overflow(story.back(edition, layout, frame[0], size or layout.body_minimum, spill), frame) <= 0.01:
-            return spill
-    return 0  # even the further reading alone overflows: fit_back says so
-
-
-def fit_back(edition: Edition, layout: Layout, frame: tuple[float, float], spill: int = 0,
-             size: float | None = None) -> list:
-    """The back page at body size `size`, or at the largest size at which it fits."""
-    for s in ([size] if size else sizes(layout)[::-1]):
-        back = story.back(edition, layout, frame[0], s, spill)
-        if overflow(back, frame) <= 0.01:
-            return back
-    check_fits(edition, "back panel", back, frame)
-    return back
 
 
 def overflow(flowables: list, frame: tuple[float, float]) -> float:
