@@ -109,6 +109,14 @@ class Layout:
     gutter: float = 0.0  # points between columns
     front_place: str = "first"  # of PANEL_PLACES["front"]
     back_place: str = "last"  # of PANEL_PLACES["back"]
+    # The text frames' bottom when a page footer's line box (a Nastaliq line is
+    # 2.5 em) rises above margin_bottom: set per edition by typeset.document.cover.
+    footer_clear: float = 0.0
+
+    @property
+    def text_bottom(self) -> float:
+        """The bottom of the text frames of pages with a footer: the footer below them."""
+        return self.footer_clear if self.footer_clear > self.margin_bottom + 0.01 else self.margin_bottom
 
     @property
     def in_columns(self) -> bool:

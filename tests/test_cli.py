@@ -68,7 +68,9 @@ def test_broken_yaml_and_missing_file(tmp_path):
 
 def test_a_failure_after_a_good_leaflet_writes_nothing(tmp_path):
     bad = tmp_path / "long.yaml"
-    bad.write_text(SEED.read_text().replace("  intro: >-", "  intro: >-\n" + "    Very long text. " * 100 + "\n   ", 1))
+    # a contact panel taller than the back page (a long introduction would move to the inner pages)
+    floors = "".join(f"        - Floor {n}\n" for n in range(40))
+    bad.write_text(SEED.read_text().replace("        - Guildhall 2\n", floors, 1))
     done = run("build", SEED, bad, "--out", tmp_path / "o")
     assert done.returncode == 2, done.stdout
     assert "back panel overflows" in done.stderr
@@ -103,8 +105,8 @@ def test_parallel_build_is_byte_identical_to_a_serial_one(tmp_path):
 
 
 def test_a_failure_in_a_worker_is_one_line_and_nothing_is_written(tmp_path, write_content):
-    def overflow(data):
-        data["back"]["intro"] = " ".join(["Please ask us anything about this review at any time."] * 30)
+    def overflow(data):  # a contact panel taller than the back page
+        data["back"]["contacts"][0]["address"] = [f"Floor {n}" for n in range(40)]
 
     path = write_content(overflow)
     done = run("build", path, "--lang", "en", "--lang", "pl", "--allow-partial", "--jobs", 2, "--out", tmp_path / "o",

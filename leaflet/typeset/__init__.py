@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportlab.platypus import Spacer
+
 from ..edition import Edition
 from ..errors import LeafletError
 from ..layout import Layout
 from ..text.itemize import MissingGlyphs
 from ..text.paragraph import TextBlock
-from . import columns, document, fit, flow, story
+from . import backmatter, columns, document, fit, flow, story
 
 MAX_PAGES = 48
 
@@ -60,15 +62,15 @@ def _typeset(edition: Edition, layout: Layout) -> Typeset:
         fit.check_fits(edition, "front panel (organisations)", marks, frames["wordmarks"])
         return band, fit.to_bottom(marks, frames["wordmarks"])
 
-    fixed_panels()  # a front or back that cannot fit fails before any page is set
-    fit.fit_back(edition, layout, frames["back"], fit.back_spill(edition, layout, frames["back"]))
-
     def content(size: float) -> tuple[list, list]:
-        spill = fit.back_spill(edition, layout, frames["back"], size)  # contacts the back page cannot hold
-        faq = story.keep_with_next(story.faq(edition, layout, size) + story.spilled(edition, layout, size, spill))
-        return faq, story.back(edition, layout, frames["back"][0], size, spill)
+        # what the back page cannot hold follows the questions (backmatter)
+        moved, back = backmatter.settle(story.back_matter(edition, layout, size),
+                                        lambda back: fit.overflow(back, frames["back"]) <= 0.01)
+        return story.keep_with_next(story.faq(edition, layout, size) + moved), back or [Spacer(0, 1)]
 
     candidates = fit.sizes(layout)
+    fixed_panels()  # a front or back that cannot fit fails before any page is set
+    fit.check_fits(edition, "back panel", content(candidates[0])[1], frames["back"])
     width, height = frames["back"]
     flow.pages_needed(content(candidates[0])[0], width, height, MAX_PAGES)  # a block taller than a page fails here
     for pages in layout.page_counts():
@@ -78,9 +80,9 @@ def _typeset(edition: Edition, layout: Layout) -> Typeset:
             continue  # even the minimum needs more pages
         for size in [s for s in candidates if s <= best][::-1]:
             band, marks = fixed_panels()
-            spread = fit.spread_height(*content(size), frames["back"], pages - 2)
+            at = fit.spread_at(*content(size), frames["back"], pages - 2)
             faq, back = content(size)
-            panels = story.Panels(band, marks, fit.spread(faq, spread), back)
+            panels = story.Panels(band, marks, fit.spread(faq, at, frames["back"][1]), back)
             try:
                 pdf = document.render(edition, layout, panels, pages)
             except document.TooLong:

@@ -13,14 +13,15 @@ read first. Every block keeps its own language, for tagging and shaping.
 from __future__ import annotations
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import CondPageBreak, Flowable
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from ..edition import Edition
 from ..errors import LeafletError
 from ..layout import MM, Layout
 from ..tagging import ARTIFACT_BEGIN, ARTIFACT_END
 from ..text.paragraph import TextBlock
-from . import document, fit, flow, story
+from . import backmatter, document, fit, flow, story
+from .backmatter import BackMatter
 from .figures import Figure
 from .story import Panels
 
@@ -141,10 +142,8 @@ def panels(first: Edition, second: Edition, layout: Layout, body: float, mode: s
     """Interleaved panels. The front keeps the organisations and languages once;
     the back page holds the introduction (it ends "...by contacting:"), the
     contact panels, then the further reading and the date; what it cannot hold
-    follows the questions (see below)."""
+    follows the questions (backmatter)."""
     rule, right = layout.colours["rule"], first.rtl
-    st = story.style(layout, "body", body)
-    contact = story.scaled(story.style(layout, "contact"), layout, body)
     # The cover stacks the two titles, the first-read language on top: a 30 pt
     # title does not fit a half-width column.
     # Two long titles may not fit the band at full size: then both are set smaller, alike.
@@ -154,39 +153,29 @@ def panels(first: Edition, second: Edition, layout: Layout, body: float, mode: s
         if band_frame is None or fit.overflow(band, band_frame) <= 0.01:
             break
     faq = combine(story.faq(first, layout, body), story.faq(second, layout, body), mode, right, rule)
-    intro = combine(story.intro(first, st, layout), story.intro(second, st, layout), mode, right, rule)
-    further = combine(story.further(first, layout, st), story.further(second, layout, st), mode, right, rule)
-    # Contact lines go one under the other even in parallel mode: an e-mail
-    # address does not fit half a column, and most lines are the same in both.
-    # Each contact is one panel, as in a single edition, kept whole.
-    count = len(first.leaflet.contacts)
-    groups = [[story.contact_panel(first, layout, combine(story.contact_group(first, n, st, contact),
-                                                          story.contact_group(second, n, st, contact),
-                                                          "blocks", right, rule), st)] for n in range(count)]
-    # The back page holds a single edition's back matter in its order: the
-    # introduction (it ends "...by contacting:") with the first contact, the
-    # other contacts, then the further reading and the date. What it cannot
-    # hold follows the questions: first the further reading (the contacts
-    # matter more on the back), then the introduction and the first contacts.
-    units = [intro + groups[0]] + groups[1:] if groups else [intro]
-
-    def room(flowables: list) -> bool:
-        return back_frame is None or fit.overflow(flowables, back_frame) <= 0.01
-
-    back: list = []
-    while units and (not back or room(units[-1] + back)):
-        back = units.pop() + back
-    lead: list = []  # the introduction, when it cannot share the back page with the first contact
-    if back_frame is not None and not units and intro and back[:len(intro)] == intro and not room(back):
-        lead, back = intro, back[len(intro):]  # large print: two languages' introductions and a contact
-    spilled = [f for unit in units for f in unit]
-    if room(back + further):
-        back += further
-        faq += spilled + lead
-    else:  # the introduction, moved, still leads straight into the contacts
-        faq += spilled + further + lead
-    faq = story.keep_with_next(faq)
+    moved, back = backmatter.settle(matter(first, second, layout, body, mode),
+                                    lambda b: back_frame is None or fit.overflow(b, back_frame) <= 0.01)
+    faq = story.keep_with_next(faq + moved)
     return Panels(band, story.wordmarks(first, layout, width), faq, back)
+
+
+def matter(first: Edition, second: Edition, layout: Layout, body: float, mode: str) -> BackMatter:
+    """Both languages' back matter, block by block. Contact lines go one under
+    the other even in parallel mode (an e-mail address does not fit half a
+    column, and most lines are the same in both): each contact one panel, as
+    in a single edition, kept whole."""
+    rule, right = layout.colours["rule"], first.rtl
+    st = story.style(layout, "body", body)
+    contact = story.scaled(story.style(layout, "contact"), layout, body)
+    panels = [[story.contact_panel(first, layout, combine(story.contact_group(first, n, st, contact),
+                                                          story.contact_group(second, n, st, contact),
+                                                          "blocks", right, rule), st)]
+              for n in range(len(first.leaflet.contacts))]
+    intro = [backmatter.of(story.intro(e, st, layout), [], [], []) for e in (first, second)]
+    return BackMatter(combine(intro[0].head, intro[1].head, mode, right, rule),
+                      combine(intro[0].lead, intro[1].lead, mode, right, rule), panels,
+                      *(combine(part(first, layout, st), part(second, layout, st), mode, right, rule)
+                        for part in (story.further, story.updated)))
 
 
 def typeset(first: Edition, second: Edition, layout: Layout, mode: str):
@@ -224,9 +213,10 @@ def _typeset(first: Edition, second: Edition, layout: Layout, mode: str):
         if best is None:
             continue
         for size in [s for s in candidates if s <= best][::-1]:
-            spread = fit.spread_height(*_faq_back(made(size)), frames["back"], pages - 2)
+            at = fit.spread_at(*_faq_back(made(size)), frames["back"], pages - 2)
             p = made(size)
-            p = Panels(p.band, fit.to_bottom(p.wordmarks, frames["wordmarks"]), fit.spread(p.faq, spread), p.back)
+            p = Panels(p.band, fit.to_bottom(p.wordmarks, frames["wordmarks"]), fit.spread(p.faq, at, frames["back"][1]),
+                       p.back)
             fit.check_fits(first, "back panel", p.back, frames["back"])
             fit.check_fits(first, "front panel (title)", p.band, frames["band"])
             try:
@@ -242,14 +232,14 @@ def _faq_back(p: Panels) -> tuple[list, list]:
 
 def _flip(first: Edition, second: Edition, layout: Layout, frames):
     """Two leaflets of pages/2 each, in one file: the same size in both halves."""
-    spills = {e.language: fit.back_spill(e, layout, frames["back"]) for e in (first, second)}
-
     def halves_at(size: float) -> list:
-        halves = [(e, story.panels(e, layout, size, frames["back"][0])) for e in (first, second)]
-        # contacts a back page cannot hold follow the questions, as in a single edition
-        return [(e, Panels(p.band, p.wordmarks, story.keep_with_next(
-                    p.faq + story.spilled(e, layout, size, spills[e.language])),
-                    story.back(e, layout, frames["back"][0], size, spills[e.language]))) for e, p in halves]
+        out = []
+        for e in (first, second):  # what a back page cannot hold follows the questions, as in a single edition
+            p = story.panels(e, layout, size, frames["back"][0])
+            moved, back = backmatter.settle(story.back_matter(e, layout, size),
+                                            lambda b: fit.overflow(b, frames["back"]) <= 0.01)
+            out.append((e, Panels(p.band, p.wordmarks, story.keep_with_next(p.faq + moved), back or [Spacer(0, 1)])))
+        return out
 
     candidates = fit.sizes(layout)
     for _, p in halves_at(candidates[0]):
@@ -261,9 +251,10 @@ def _flip(first: Edition, second: Edition, layout: Layout, frames):
         if best is None:
             continue
         for size in [s for s in candidates if s <= best][::-1]:
-            spreads = [fit.spread_height(p.faq, p.back, frames["back"], half - 2) for _, p in halves_at(size)]
-            halves = [(e, Panels(p.band, fit.to_bottom(p.wordmarks, frames["wordmarks"]), fit.spread(p.faq, h), p.back))
-                      for (e, p), h in zip(halves_at(size), spreads)]
+            spreads = [fit.spread_at(p.faq, p.back, frames["back"], half - 2) for _, p in halves_at(size)]
+            halves = [(e, Panels(p.band, fit.to_bottom(p.wordmarks, frames["wordmarks"]),
+                                 fit.spread(p.faq, at, frames["back"][1]), p.back))
+                      for (e, p), at in zip(halves_at(size), spreads)]
             for e, p in halves:
                 fit.check_fits(e, "back panel", p.back, frames["back"])
             try:

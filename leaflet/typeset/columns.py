@@ -31,7 +31,8 @@ from ..errors import LeafletError
 from ..layout import MM, Layout
 from ..tagging import TaggedCanvas
 from ..text.paragraph import TextBlock
-from . import bilingual, blocks, document, fit, flow, story
+from . import backmatter, bilingual, blocks, document, fit, flow, story
+from .backmatter import BackMatter
 from .story import Panels
 
 Box = tuple[float, float, float, float]  # x, y, width, height
@@ -66,7 +67,7 @@ class Grid:
     def full(self) -> float:
         """A column's height on a page of columns only."""
         L = self.layout
-        return L.height - L.margin_top - L.margin_bottom
+        return L.height - L.margin_top - L.text_bottom
 
     @property
     def band_bottom(self) -> float:
@@ -97,13 +98,13 @@ class Grid:
         has none; `balance`: the last page's columns only this tall (see `balanced`)."""
         L = self.layout
         top = L.height - L.margin_top
-        bottom = L.margin_bottom
+        bottom = L.text_bottom
         if page == 1:
             if L.front_place != "top":
                 return None
             top = self.band_bottom - L.margin_top
         if page == pages:
-            bottom = L.margin_bottom + panel + self.panel_gap()
+            bottom = L.text_bottom + panel + self.panel_gap()
             if balance is not None:
                 bottom = max(bottom, top - balance)
         # fewer than two lines of room: the page is the panel's alone
@@ -203,10 +204,10 @@ class ColumnDocument(document.LeafletDocument):
         footer = {"onPageEnd": self._footer} if L.front_place == "top" else {}  # a cover of its own has none
         out = [PageTemplate("first", first, onPage=self._front_page, **footer)]
         for parity in (0, 1):
-            inner = self._frames(g.columns(parity, L.margin_bottom, L.height - L.margin_top), "faq")
+            inner = self._frames(g.columns(parity, L.text_bottom, L.height - L.margin_top), "faq")
             area = g.question_area(pages, pages, self.panel, self.balance)
             last = self._frames(g.columns(parity, *area), "faq") if area else []
-            last += self._frames(g.columns(parity, L.margin_bottom, L.margin_bottom + self.panel), "back")
+            last += self._frames(g.columns(parity, L.text_bottom, L.text_bottom + self.panel), "back")
             out += [PageTemplate(f"inner-{parity}", inner, onPageEnd=self._footer),
                     PageTemplate(f"last-{parity}", last, onPage=self._rule, onPageEnd=self._footer)]
         return out
@@ -217,7 +218,7 @@ class ColumnDocument(document.LeafletDocument):
     def _rule(self, canv, doc) -> None:
         """A hairline across the columns above the back panel, as an Artifact."""
         L, g = self.layout, self.grid
-        y = L.margin_bottom + self.panel + g.panel_gap() / 2
+        y = L.text_bottom + self.panel + g.panel_gap() / 2
 
         def rule():
             canv.saveState()
@@ -269,14 +270,12 @@ def render(edition: Edition, layout: Layout, panels: Panels, pages: int, grid: G
     return buf.getvalue()
 
 
-def regroup(edition: Edition, layout: Layout, p: Panels, size: float, width: float,
-            lead: list | None = None) -> Panels:
-    """With `front: top` the cover has no foot panel: the front's text (`lead`,
-    or the edition's own) opens the questions, and the other languages and the
-    organisations close the back panel, composed as the cover's foot is."""
+def closing(edition: Edition, layout: Layout, size: float, width: float) -> list:
+    """With `front: top` the cover has no foot panel: the other languages and
+    the organisations close the back panel, composed as the cover's foot is
+    (and the front's text opens the questions: `opening`)."""
     if layout.front_place != "top":
-        return p
-    lead = story.front_text(edition, layout, size) if lead is None else lead
+        return []
     close, body = [], story.style(layout, "body", size)
     if edition.also:  # as many names a row as the column holds at about 28 mm each
         close += story.also_available(edition, body, story.scaled(story.style(layout, "contact"), layout, size),
@@ -284,7 +283,19 @@ def regroup(edition: Edition, layout: Layout, p: Panels, size: float, width: flo
     close += story.organisations(edition, layout)
     if close:
         close[0].spaceBefore = body.size  # a paragraph's gap more than the blocks above: a new part of the panel
-    return Panels(p.band, [], story.keep_with_next(lead + p.faq), p.back + close)
+    return close
+
+
+def opening(edition: Edition, layout: Layout, size: float) -> list:
+    return story.front_text(edition, layout, size) if layout.front_place == "top" else []
+
+
+def arranged(grid: Grid, p: Panels, lead: list, matter: BackMatter, close: list) -> Panels:
+    """The panels with the back matter the last page's columns cannot hold
+    moved to end the questions (backmatter.settle), the back kept whole."""
+    moved, back = backmatter.settle(matter, lambda b: grid.panel_height(whole(b + close)) is not None)
+    marks = p.wordmarks if grid.layout.front_place != "top" else []  # `top`: the back panel closes with them
+    return Panels(p.band, marks, story.keep_with_next(lead + p.faq + moved), whole(back + close))
 
 
 def whole(back: list) -> list:
@@ -360,10 +371,9 @@ def typeset(edition: Edition, layout: Layout) -> tuple[bytes, int, float, Panels
 
     def made(size: float) -> Panels:
         marks = story.wordmarks(edition, layout, grid.text_width) if layout.front_place != "top" else []
-        p = Panels(story.front_band(edition, layout), marks, story.keep_with_next(story.faq(edition, layout, size)),
-                   unbroken(story.back(edition, layout, grid.column, size), layout, grid.column))
-        p = regroup(edition, layout, p, size, grid.column)
-        return Panels(p.band, p.wordmarks, p.faq, whole(p.back))
+        p = Panels(story.front_band(edition, layout), marks, story.faq(edition, layout, size), [])
+        matter = story.back_matter(edition, layout, size).map(lambda fs: unbroken(fs, layout, grid.column))
+        return arranged(grid, p, opening(edition, layout, size), matter, closing(edition, layout, size, grid.column))
 
     return search(edition.language, edition, layout, grid, made)
 
@@ -383,17 +393,18 @@ def typeset_pair(first: Edition, second: Edition, layout: Layout, mode: str) -> 
         p = bilingual.panels(first, second, layout, size, mode, grid.text_width, None, grid.band()[2:])
         if mode == "parallel":  # the back as the questions: each block, each contact panel, beside its translation
             half = (grid.column - gutter) / 2
-            sides = [unbroken(story.back(e, layout, half, size), layout, half) for e in (first, second)]
+            sides = [story.back_matter(e, layout, size).map(lambda fs: unbroken(fs, layout, half))
+                     for e in (first, second)]
+            matter = backmatter.paired(*sides, lambda a, b: bilingual.combine(a, b, mode, first.rtl, rule, gutter))
             faq = [story.faq(e, layout, size) for e in (first, second)]
-            p = Panels(p.band, p.wordmarks,
-                       story.keep_with_next(bilingual.combine(*faq, mode, first.rtl, rule, gutter)),
-                       bilingual.combine(*sides, mode, first.rtl, rule, gutter))
-        else:
-            p = Panels(p.band, p.wordmarks, p.faq, unbroken(p.back, layout, grid.column))
-        lead = bilingual.combine(story.front_text(first, layout, size), story.front_text(second, layout, size),
+            p = Panels(p.band, p.wordmarks, bilingual.combine(*faq, mode, first.rtl, rule, gutter), [])
+        else:  # the questions as bilingual.panels sets them, the back matter not yet placed
+            matter = bilingual.matter(first, second, layout, size, mode).map(
+                lambda fs: unbroken(fs, layout, grid.column))
+            p = Panels(p.band, p.wordmarks, p.faq, [])
+        lead = bilingual.combine(opening(first, layout, size), opening(second, layout, size),
                                  mode, first.rtl, rule, gutter)
-        p = regroup(first, layout, p, size, grid.column, lead)
-        return Panels(p.band, p.wordmarks, p.faq, whole(p.back))
+        return arranged(grid, p, lead, matter, closing(first, layout, size, grid.column))
 
     pdf, pages, size, _ = search(f"{first.language}+en", first, layout, grid, made, second)
     return pdf, pages, size

@@ -17,7 +17,7 @@ from reportlab.platypus.doctemplate import FrameBreak, NextPageTemplate, PageBre
 
 from .. import fonts
 from ..edition import Edition
-from ..layout import Layout
+from ..layout import MM, Layout
 from ..markup import Span
 from ..tagging import ARTIFACT_BEGIN, ARTIFACT_END, TaggedCanvas, Tagger
 from ..text.paragraph import TextBlock
@@ -100,17 +100,41 @@ class NotesPage(Flowable):
         canv._code.append(ARTIFACT_END)
 
 
-def cover(layout: Layout, edition: Edition, stacked: Edition | None = None) -> Layout:
+def cover(layout: Layout, edition: Edition, stacked: Edition | None = None,
+          footers: tuple[Edition, ...] = ()) -> Layout:
     """The layout with its band proportioned to this edition's title block
-    (`stacked`: a bilingual cover with both titles)."""
-    return replace(layout, band_height=band_height(edition, layout, stacked))
+    (`stacked`: a bilingual cover with both titles), and its text frames
+    ending above the tallest footer line set on its pages (`footers`: the
+    editions whose furniture a page may carry, a flip edition's two)."""
+    width = layout.width - layout.margin_inside - layout.margin_outside
+    most = layout.page_most  # the footer's figures differ from page to page, not their height
+    tallest = max(footer(e, layout, most, most).wrap(width, layout.height)[1]
+                  for e in (edition, stacked, *footers) if e is not None)
+    return replace(layout, band_height=band_height(edition, layout, stacked),
+                   footer_clear=footer_bottom(layout, tallest) + tallest)
+
+
+FOOTER_BASE = 0.45  # a footer's line box starts this share of the bottom margin above the page's edge,
+EDGE = 5 * MM  # or lower when it is tall (a Nastaliq line box is 2.5 em), to an office printer's blank edge
+
+
+def footer_bottom(layout: Layout, height: float) -> float:
+    """Where a footer line box `height` tall starts: as low as it must for its
+    top to stay in the bottom margin, down to the edge; the frames end above it."""
+    return min(FOOTER_BASE * layout.margin_bottom, max(EDGE, layout.margin_bottom - height))
+
+
+def footer(edition: Edition, layout: Layout, page: int, pages: int) -> TextBlock:
+    """The page footer: the title and "page n of m", in the edition's language."""
+    text = f"{_plain(edition.leaflet.title.spans)} \u00b7 {edition.labels.page_of(page, pages)}"
+    return TextBlock((Span(text),), edition.language, edition.rtl, style(layout, "footer"), role="Artifact")
 
 
 class LeafletDocument(BaseDocTemplate):
     def __init__(self, buf, edition: Edition, layout: Layout, pages: int, second: Edition | None = None,
                  stacked: bool = False):
         leaflet = edition.leaflet
-        layout = cover(layout, edition, second if stacked else None)
+        layout = cover(layout, edition, second if stacked else None, (second,) if second else ())  # flip: both halves
         title, subject = _plain(leaflet.title.spans), _plain(leaflet.subtitle.spans)
         if second is not None:  # bilingual: both languages' titles, the first-read one first
             title += " / " + _plain(second.leaflet.title.spans)
@@ -132,7 +156,7 @@ class LeafletDocument(BaseDocTemplate):
         L = self.layout
         left = L.margin_inside if page_parity == 1 else L.margin_outside
         right = L.margin_outside if page_parity == 1 else L.margin_inside
-        y0 = L.margin_bottom if bottom is None else bottom
+        y0 = L.text_bottom if bottom is None else bottom
         y1 = L.height - L.margin_top if top is None else top
         return Frame(left, y0, L.width - left - right, y1 - y0, 0, 0, 0, 0, id=name, showBoundary=0)
 
@@ -141,7 +165,8 @@ class LeafletDocument(BaseDocTemplate):
         band_bottom = L.height - L.band_height
         return [
             PageTemplate("front", [self._frame(1, "band", bottom=band_bottom + L.margin_bottom * 0.8),
-                                   self._frame(1, "wordmarks", top=band_bottom - L.margin_top)],
+                                   self._frame(1, "wordmarks", top=band_bottom - L.margin_top,
+                                               bottom=L.margin_bottom)],  # the cover has no footer
                          onPage=self._front_page),
             PageTemplate("inner-even", [self._frame(0, "faq-even")], onPage=self._check_room, onPageEnd=self._footer),
             PageTemplate("inner-odd", [self._frame(1, "faq-odd")], onPage=self._check_room, onPageEnd=self._footer),
@@ -179,14 +204,12 @@ class LeafletDocument(BaseDocTemplate):
 
     def _footer(self, canv, doc) -> None:
         # Drawn at the end of the page, so the content stream keeps reading order.
-        L, e, half = self.layout, self.half.edition, self.half
+        L, half = self.layout, self.half
         x, width = self._footer_box(doc)
-        page = e.labels.page_of(doc.page - half.first + 1, half.last - half.first + 1)
-        text = f"{_plain(e.leaflet.title.spans)} \u00b7 {page}"
-        footer = TextBlock((Span(text),), e.language, e.rtl, style(L, "footer"), role="Artifact")
-        _, h = footer.wrap(width, L.margin_bottom)
+        block = footer(half.edition, L, doc.page - half.first + 1, half.last - half.first + 1)
+        _, height = block.wrap(width, L.margin_bottom)
         canv.saveState()
-        footer.drawOn(canv, x, L.margin_bottom * 0.45)
+        block.drawOn(canv, x, footer_bottom(L, height))  # the frames end above it: cover()
         canv.restoreState()
 
     def _footer_box(self, doc) -> tuple[float, float]:

@@ -99,72 +99,57 @@ def fits(faq: list, back: list, frame: tuple[float, float], inner: int) -> bool:
 
 
 class Spread(CondPageBreak):
-    """A question starts a new page when less than `height` is left on this one."""
+    """A page break unless at the top of a page: `height` is the page's own."""
 
 
-def _asks(f: Flowable) -> bool:
-    return any(b.role == "H2" for b in story.text_blocks(f))
+def _starts(f: Flowable) -> bool:
+    """A question, or back matter moved to follow the questions: where a page may end early."""
+    return getattr(f, "moved", False) or any(b.role == "H2" for b in story.text_blocks(f))
 
 
-def spread(faq: list, height: float) -> list:
-    """The questions with a Spread before each (before its keep-with-next, if it has one)."""
-    if height <= 0:
-        return faq
-    out: list = []
+def spread_points(faq: list) -> list[int]:
+    """Where a page may end early: before each question (before its
+    keep-with-next, if it has one) and each block of moved back matter, never
+    after a lead-in."""
+    out = []
     for i, f in enumerate(faq):
-        kept = isinstance(f, story.KeepWithNext) and any(_asks(h) for h in f.heads)
-        if kept or (_asks(f) and not (i and isinstance(faq[i - 1], story.KeepWithNext))):
-            out.append(Spread(height))
-        out.append(f)
+        before = faq[i - 1] if i else None
+        kept = isinstance(f, story.KeepWithNext) and any(_starts(h) for h in f.heads)
+        held = isinstance(before, story.KeepWithNext) or (before is not None and story.keeps_next(before))
+        if kept or (_starts(f) and not held):
+            out.append(i)
     return out
 
 
-def spread_height(faq: list, back: list, frame: tuple[float, float], inner: int) -> float:
-    """How far to spread questions that would end pages before the back page (a
-    grown leaflet's spare pages, which would be left for notes): the least
-    `height` (to a point) at which they reach it, moving as few as it takes."""
+def spread(faq: list, at: frozenset, height: float) -> list:
+    """The flowables with a new page started before each of the indices `at`."""
+    return [g for i, f in enumerate(faq) for g in ([Spread(height - 0.01)] if i in at else []) + [f]]
+
+
+def spread_at(faq: list, back: list, frame: tuple[float, float], inner: int) -> frozenset:
+    """Where to start new pages so that questions which would end before the
+    back page (a grown leaflet's spare pages, else left for notes) reach it:
+    one page at a time, at the latest place that adds one, so that the pages
+    before it stay as they were (as full as the fit made them)."""
     width, height = frame
     panel = height_of(back, width, height)
 
-    def pages(h: float) -> int:
+    def pages(at: frozenset) -> int:
         try:
-            return flow.pages_needed(spread(list(faq), h) + [Block(0, panel)], width, height, inner + 1)
+            return flow.pages_needed(spread(faq, at, height) + [Block(0, panel)], width, height, inner + 1)
         except flow.DoesNotFit:
             return inner + 2
-    if pages(0.0) >= inner + 1:
-        return 0.0  # no page to spare
-    if pages(height) < inner + 1:
-        return height  # every question on a page of its own, and still pages to spare
-    lo, hi = 0.0, height  # the least height that reaches the back page, and no further
-    while hi - lo > 1.0:
-        mid = (lo + hi) / 2
-        lo, hi = (mid, hi) if pages(mid) < inner + 1 else (lo, mid)
-    return hi if pages(hi) == inner + 1 else lo
-
-
-def back_spill(edition: Edition, layout: Layout, frame: tuple[float, float], size: float | None = None) -> int:
-    """How many contacts (with the introduction) must move to the inner pages
-    for the back page to fit at body size `size` (the smallest when None): 0
-    for most leaflets. At the smallest size the last contact stays on the back
-    page (a back page of text that does not fit is the author's to shorten);
-    at larger sizes it may follow the questions too (a tall script's contact
-    panel), leaving the further reading on the back page."""
-    count = len(edition.leaflet.contacts)
-    for spill in range(count if size is None else count + 1):
-        if overflow(story.back(edition, layout, frame[0], size or layout.body_minimum, spill), frame) <= 0.01:
-            return spill
-    return 0  # even the further reading alone overflows: fit_back says so
-
-
-def fit_back(edition: Edition, layout: Layout, frame: tuple[float, float], spill: int = 0,
-             size: float | None = None) -> list:
-    """The back page at body size `size`, or at the largest size at which it fits."""
-    for s in ([size] if size else sizes(layout)[::-1]):
-        back = story.back(edition, layout, frame[0], s, spill)
-        if overflow(back, frame) <= 0.01:
-            return back
-    check_fits(edition, "back panel", back, frame)
-    return back
+    at, n = frozenset(), pages(frozenset())
+    points = spread_points(faq)
+    while n < inner + 1:
+        for p in reversed(points):
+            m = pages(at | {p}) if p not in at else n
+            if n < m <= inner + 1:
+                at, n = at | {p}, m
+                break
+        else:
+            break  # no break adds a page: what is left stays for notes
+    return at
 
 
 def overflow(flowables: list, frame: tuple[float, float]) -> float:

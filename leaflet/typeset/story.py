@@ -17,6 +17,8 @@ from ..layout import MM, Layout
 from ..markup import Span, for_print, href_for, plain
 from ..text.paragraph import Style, TextBlock
 from . import blocks
+from . import backmatter
+from .backmatter import BackMatter
 
 
 @dataclass(frozen=True)
@@ -281,11 +283,6 @@ class KeepWithNext(CondPageBreak):
         return super().wrap(availWidth, availHeight)
 
 
-class LeadIn(KeepWithNext):
-    """The back matter's introduction kept with the contact it leads into, in
-    any language (a translation need not end it with a colon)."""
-
-
 def start_room(f: Flowable, width: float, limit: float) -> float:
     """The least height in which `f`, or a first part of it, can start: found
     with its own wrap and split (two lines of a paragraph, both columns of a
@@ -309,19 +306,21 @@ def text_blocks(f: Flowable) -> list[TextBlock]:
     return [b for b in [f, *inner] if isinstance(b, TextBlock)]
 
 
-def _keeps_next(f: Flowable) -> bool:
+def keeps_next(f: Flowable) -> bool:
+    if getattr(f, "keep_next", False):  # a lead-in moved with its contact (backmatter.settle)
+        return True
     return any(b.role == "H2" or plain(b.spans).rstrip().endswith(LEAD_IN_ENDS) for b in text_blocks(f))
 
 
 def keep_with_next(flowables: list[Flowable]) -> list[Flowable]:
     """The flowables with a KeepWithNext before each run of questions and
     lead-ins (a question and its translation, in a bilingual form)."""
-    flowables = [f for f in flowables if type(f) is not KeepWithNext]  # made afresh; a LeadIn stays
+    flowables = [f for f in flowables if not isinstance(f, KeepWithNext)]
     out: list[Flowable] = []
     i = 0
     while i < len(flowables):
         j = i
-        while j < len(flowables) and _keeps_next(flowables[j]):
+        while j < len(flowables) and keeps_next(flowables[j]):
             j += 1
         if j > i and j < len(flowables):
             out.append(KeepWithNext(flowables[i:j], flowables[j]))
@@ -330,32 +329,19 @@ def keep_with_next(flowables: list[Flowable]) -> list[Flowable]:
     return out
 
 
-def back(edition: Edition, layout: Layout, width: float, size: float | None = None, spill: int = 0) -> list[Flowable]:
-    """The back page at body size `size` (the layout's default when None). With
-    `spill`, the introduction and the first `spill` contacts are not on it:
-    they follow the questions (`spilled`), when a leaflet has more contacts
-    than its back page holds."""
-    st, contact = style(layout, "body", size), scaled(style(layout, "contact"), layout, size)
-    count = len(edition.leaflet.contacts)
-    out = (intro(edition, st, layout) if not spill else []) + \
-        [contact_panel(edition, layout, contact_group(edition, n, st, contact), st) for n in range(spill, count)] + \
-        further(edition, layout, st)
-    return out or [Spacer(0, 1)]  # a leaflet may have no back matter: the page is still there
+def back(edition: Edition, layout: Layout, width: float, size: float | None = None) -> list[Flowable]:
+    """The back page's flowables at body size `size` (the layout's default when
+    None), all of them: `backmatter.settle` says what moves when it is too full."""
+    return back_matter(edition, layout, size).flowables() or [Spacer(0, 1)]  # the page is still there
 
 
-def spilled(edition: Edition, layout: Layout, size: float, spill: int) -> list[Flowable]:
-    """What `back(spill=...)` leaves out, to follow the questions on the inner pages."""
-    if not spill:
-        return []
+def back_matter(edition: Edition, layout: Layout, size: float | None = None) -> BackMatter:
+    """The introduction, each contact's panel and the further reading, at body size `size`."""
     st, contact = style(layout, "body", size), scaled(style(layout, "contact"), layout, size)
-    out: list[Flowable] = []
-    for n in range(spill):  # a panel is kept whole (it does not split): it moves on as one
-        panel = contact_panel(edition, layout, contact_group(edition, n, st, contact), st)
-        if n == 0:  # the introduction's last block ("...contact:") stays with the first contact, as measured
-            lead = intro(edition, st, layout)
-            out += lead[:-1] + [LeadIn(lead[-1:], panel)] + lead[-1:]
-        out.append(panel)
-    return out
+    return backmatter.of(intro(edition, st, layout),
+                         [[contact_panel(edition, layout, contact_group(edition, n, st, contact), st)]
+                          for n in range(len(edition.leaflet.contacts))],
+                         further(edition, layout, st), updated(edition, layout, st))
 
 
 def contact_panel(edition: Edition, layout: Layout, lines: list[TextBlock], body: Style) -> Flowable:
@@ -422,17 +408,20 @@ def opening(language: str, hours) -> str:
 
 
 def further(edition: Edition, layout: Layout, body: Style) -> list[Flowable]:
-    """Further reading, each with its web address, and the date of this version."""
-    leaflet = edition.leaflet
+    """Further reading, each with its web address."""
     out: list[Flowable] = []
-    for f in leaflet.further_reading:
+    for f in edition.leaflet.further_reading:
         out += [_block(edition, f.text, _before(_after(body, 0.0), body.space_after)),
                 _text(edition, (Span(f.label, href=f.url, kind="url"),), body)]
-    if leaflet.updated:
-        date = format_date(leaflet.updated, "long", locale=edition.language.replace("-", "_"))
-        out.append(_text(edition, (Span(edition.labels.updated_on(date)),),
-                         _before(style(layout, "footer"), body.size)))
     return out
+
+
+def updated(edition: Edition, layout: Layout, body: Style) -> list[Flowable]:
+    """The date of this version, closing the back matter."""
+    if not edition.leaflet.updated:
+        return []
+    date = format_date(edition.leaflet.updated, "long", locale=edition.language.replace("-", "_"))
+    return [_text(edition, (Span(edition.labels.updated_on(date)),), _before(style(layout, "footer"), body.size))]
 
 
 def also_available(edition: Edition, body: Style, names: Style, width: float, columns: int = 4) -> list[Flowable]:
