@@ -3,7 +3,8 @@
 One body size for every text panel (inner pages and back page): the largest
 of the layout's sizes at which the questions fit the inner pages and the back
 page above the back panel (`fit`). Only when even the minimum does not fit
-does the leaflet grow by four pages (8, 12...), again at the largest size.
+does the leaflet grow by the layout's step (four pages a folded sheet, six
+panels a DL's roll-folded sheet), again at the largest size.
 A front panel that overflows fails the build.
 """
 from __future__ import annotations
