@@ -139,3 +139,16 @@ def test_two_sheets_print_clear_of_the_edges_with_marks_on_both_folds(stem, code
         for x in (99 * MM, 198 * MM):
             assert min(image.getpixel((int(x * scale) + dx, y)) for dx in (-1, 0, 1)) < 230, \
                 f"side {n}: no fold mark at {x / MM:.0f} mm"
+
+
+@pytest.mark.parametrize("stem, code", [("child-protection-conference", "bn"), ("child-protection-conference", "ur")])
+def test_a_table_too_wide_for_half_a_panel_is_set_whole_in_each_language(stem, code):
+    # beside its translation, in half a 99 mm panel, "meeting" and "Welcome" were cut in two
+    screen, _ = built(stem, code, "parallel")
+    first, english = editions(stem, code)
+    cells = [b for b in english.leaflet.blocks() if re.search(r"\.(h\d+|r\d+c\d+)$", b.id)]
+    assert cells
+    doc = pdfium.PdfDocument(screen.data)
+    words = {w.strip(".,:;()") for page in doc for w in page.get_textpage().get_text_range().split()}
+    cut = [w for b in cells for w in re.findall(r"\w+", plain(b)) if w not in words]
+    assert not cut, f"{code}+en: table words not whole on a line: {cut[:5]}"

@@ -21,7 +21,7 @@ from ..layout import MM, Layout
 from ..tagging import ARTIFACT_BEGIN, ARTIFACT_END
 from ..text.paragraph import TextBlock
 from . import document, fit, flow, story
-from .figures import Figure
+from .figures import Figure, Table
 from .story import Panels
 
 MODES = ("parallel", "blocks", "flip")
@@ -113,8 +113,11 @@ class Ruled(Flowable):
         canv._code.append(ARTIFACT_END)
 
 
-def combine(first: list, second: list, mode: str, first_on_right: bool, rule: str, gutter: float = GUTTER) -> list:
-    """Interleave two editions' flowables, block by block (their structure is the same)."""
+def combine(first: list, second: list, mode: str, first_on_right: bool, rule: str, gutter: float = GUTTER,
+            width: float | None = None) -> list:
+    """Interleave two editions' flowables, block by block (their structure is the same).
+    In parallel, a table whose words do not fit half of `width` goes one language after the other,
+    as in blocks: a narrow DL panel's half column would cut "meeting" in two."""
     # keeps are made again for the pairs (story.keep_with_next)
     first, second = ([f for f in side if not isinstance(f, story.KeepWithNext)] for side in (first, second))
     if len(first) != len(second):
@@ -132,6 +135,10 @@ def combine(first: list, second: list, mode: str, first_on_right: bool, rule: st
             if a.spans == b.spans:  # a name, an address: the same in both, set once
                 out.append(a)
                 continue
+        if mode == "parallel" and width and isinstance(a, Table) and isinstance(b, Table) and any(
+                t.cuts_words((width - gutter) / 2) for t in (a, b)):
+            out.extend([a, Ruled(b, rule)])
+            continue
         out.extend([Paired(a, b, first_on_right, rule, gutter)] if mode == "parallel" else [a, Ruled(b, rule)])
     return out
 
@@ -153,7 +160,7 @@ def panels(first: Edition, second: Edition, layout: Layout, body: float, mode: s
         band[2].spaceBefore = band[1].getSpaceAfter() + story.style(layout, "subtitle").size
         if band_frame is None or fit.overflow(band, band_frame) <= 0.01:
             break
-    faq = combine(story.faq(first, layout, body), story.faq(second, layout, body), mode, right, rule)
+    faq = combine(story.faq(first, layout, body), story.faq(second, layout, body), mode, right, rule, width=width)
     intro = combine(story.intro(first, st, layout), story.intro(second, st, layout), mode, right, rule)
     further = combine(story.further(first, layout, st), story.further(second, layout, st), mode, right, rule)
     # Contact lines go one under the other even in parallel mode: an e-mail
