@@ -24,7 +24,7 @@ from conftest import ROOT
 from test_bilingual import elements, plain
 from test_impose import placed_pages
 from test_impose_layouts import roll_fold
-from test_layout_editions import check_inside
+from test_layout_editions import characters, check_inside
 
 DL = "dl-trifold"
 CASES = [(path.stem, code, form) for path in sorted((ROOT / "content").glob("*.yaml"))
@@ -152,3 +152,39 @@ def test_a_table_too_wide_for_half_a_panel_is_set_whole_in_each_language(stem, c
     words = {w.strip(".,:;()") for page in doc for w in page.get_textpage().get_text_range().split()}
     cut = [w for b in cells for w in re.findall(r"\w+", plain(b)) if w not in words]
     assert not cut, f"{code}+en: table words not whole on a line: {cut[:5]}"
+
+
+def mono(stem: str, code: str):
+    first, _ = editions(stem, code)
+    return build.make(first, layout.load(DL))[0]
+
+
+# each translation alone and beside English (in parallel: blocks sets the contacts alike), and English alone
+EMAIL_CASES = [(stem, code, form) for stem, code, form in CASES if form == "parallel"] + \
+    [(stem, code, None) for stem, code, form in CASES if form == "parallel"] + \
+    [(stem, "en", None) for stem in sorted({stem for stem, _, _ in CASES})]
+
+
+@pytest.mark.parametrize("stem, code, form", EMAIL_CASES)
+def test_an_email_address_too_wide_for_a_contact_panel_is_set_smaller_on_one_line(stem, code, form):
+    screen = built(stem, code, form)[0] if form else mono(stem, code)
+    first, _ = editions(stem, code)
+    emails = {c.email for c in first.leaflet.contacts if c.email}
+    # an address cut over two lines is one Link element with an annotation on each line
+    reader = PdfReader(io.BytesIO(screen.data))
+    nums = reader.trailer["/Root"]["/StructTreeRoot"]["/ParentTree"]["/Nums"]
+    link_of = {int(nums[i]): getattr(nums[i + 1], "idnum", None) for i in range(0, len(nums), 2)}  # pages' are arrays
+    lines: dict = {}
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            uri = str(annot.get_object()["/A"].get("/URI", ""))
+            if uri.startswith("mailto:"):
+                key = (uri[7:], link_of[int(annot.get_object()["/StructParent"])])
+                lines[key] = lines.get(key, 0) + 1
+    assert {email for email, _ in lines} == emails
+    cut = sorted(email for (email, _), n in lines.items() if n > 1)
+    assert not cut, f"{stem} {code} {form}: {cut} cut over two lines"
+    L = layout.load(DL)
+    check_inside(screen.data, L, f"{stem} {code} {form}")
+    sizes = [round(s, 2) for _, _, _, s in characters(screen.data)]
+    assert min(sizes) >= L.style("footer").size - 0.01  # set smaller, not below the footer's size

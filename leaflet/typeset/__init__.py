@@ -66,8 +66,10 @@ def _typeset(edition: Edition, layout: Layout) -> Typeset:
 
     def content(size: float) -> tuple[list, list]:
         spill = fit.back_spill(edition, layout, frames["back"], size)  # contacts the back page cannot hold
-        faq = story.keep_with_next(story.faq(edition, layout, size) + story.spilled(edition, layout, size, spill))
-        return faq, story.back(edition, layout, frames["back"][0], size, spill)
+        width = frames["back"][0]
+        spilled = columns.unbroken(story.spilled(edition, layout, size, spill), layout, width)
+        faq = story.keep_with_next(story.faq(edition, layout, size) + spilled)
+        return faq, columns.unbroken(story.back(edition, layout, width, size, spill), layout, width)
 
     candidates = fit.sizes(layout)
     width, height = frames["back"]

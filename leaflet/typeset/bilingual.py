@@ -20,7 +20,7 @@ from ..errors import LeafletError
 from ..layout import MM, Layout
 from ..tagging import ARTIFACT_BEGIN, ARTIFACT_END
 from ..text.paragraph import TextBlock
-from . import document, fit, flow, story
+from . import blocks, document, fit, flow, story
 from .figures import Figure, Table
 from .story import Panels
 
@@ -220,7 +220,14 @@ def _typeset(first: Edition, second: Edition, layout: Layout, mode: str):
         return _flip(first, second, layout, frames)
 
     def made(size: float) -> Panels:
-        return panels(first, second, layout, size, mode, frames["wordmarks"][0], frames["back"], frames["band"])
+        from .columns import unbroken  # an e-mail address too wide for a contact panel: its line set smaller
+
+        p = panels(first, second, layout, size, mode, frames["wordmarks"][0], frames["back"], frames["band"])
+        width = frames["back"][0]
+        for f in p.faq:  # contacts that follow the questions (in place: the keeps hold these flowables)
+            if isinstance(f, blocks.Callout):
+                unbroken([f], layout, width)
+        return Panels(p.band, p.wordmarks, p.faq, unbroken(p.back, layout, width))
 
     candidates = fit.sizes(layout)
     flow.pages_needed(made(candidates[0]).faq, *frames["back"], 48)  # a block taller than a page fails here
