@@ -188,3 +188,14 @@ def test_an_email_address_too_wide_for_a_contact_panel_is_set_smaller_on_one_lin
     check_inside(screen.data, L, f"{stem} {code} {form}")
     sizes = [round(s, 2) for _, _, _, s in characters(screen.data)]
     assert min(sizes) >= L.style("footer").size - 0.01  # set smaller, not below the footer's size
+
+
+@pytest.mark.parametrize("code, form", [("en", None), ("bn", None), ("bn", "blocks")])
+def test_a_qr_codes_address_too_wide_for_a_panel_is_set_smaller_not_cut(code, form):
+    # the address's last part, under its code, is wider than a 83 mm line at the body size
+    stem = "child-protection-conference"
+    screen = built(stem, code, form)[0] if form else mono(stem, code)
+    doc = pdfium.PdfDocument(screen.data)
+    words = [w for page in doc for w in page.get_textpage().get_text_range().split()]
+    assert words.count("working-together-to-safeguard-children--2") == (2 if form else 1)
+    assert min(round(s, 2) for _, _, _, s in characters(screen.data)) >= layout.load(DL).style("footer").size - 0.01

@@ -66,10 +66,13 @@ def _typeset(edition: Edition, layout: Layout) -> Typeset:
 
     def content(size: float) -> tuple[list, list]:
         spill = fit.back_spill(edition, layout, frames["back"], size)  # contacts the back page cannot hold
-        width = frames["back"][0]
+        width = frames["back"][0]  # an e-mail or web address wider than its line: the line set smaller
         spilled = columns.unbroken(story.spilled(edition, layout, size, spill), layout, width)
         faq = story.keep_with_next(story.faq(edition, layout, size) + spilled)
-        return faq, columns.unbroken(story.back(edition, layout, width, size, spill), layout, width)
+        back = columns.unbroken(story.back(edition, layout, width, size, spill), layout, width)
+        for flowables in (faq, back):
+            columns.qr_unbroken(flowables, layout, width)
+        return faq, back
 
     candidates = fit.sizes(layout)
     width, height = frames["back"]

@@ -20,7 +20,7 @@ from ..errors import LeafletError
 from ..layout import MM, Layout
 from ..tagging import ARTIFACT_BEGIN, ARTIFACT_END
 from ..text.paragraph import TextBlock
-from . import blocks, document, fit, flow, story
+from . import document, fit, flow, story
 from .figures import Figure, Table
 from .story import Panels
 
@@ -170,6 +170,8 @@ def panels(first: Edition, second: Edition, layout: Layout, body: float, mode: s
     groups = [[story.contact_panel(first, layout, combine(story.contact_group(first, n, st, contact),
                                                           story.contact_group(second, n, st, contact),
                                                           "blocks", right, rule), st)] for n in range(count)]
+    from .columns import unbroken  # an e-mail address too wide for its panel, on the back or not: set smaller
+    groups = [unbroken(g, layout, width) for g in groups]
     # The back page holds a single edition's back matter in its order: the
     # introduction (it ends "...by contacting:") with the first contact, the
     # other contacts, then the further reading and the date. What it cannot
@@ -220,14 +222,14 @@ def _typeset(first: Edition, second: Edition, layout: Layout, mode: str):
         return _flip(first, second, layout, frames)
 
     def made(size: float) -> Panels:
-        from .columns import unbroken  # an e-mail address too wide for a contact panel: its line set smaller
+        from .columns import qr_unbroken, unbroken  # an e-mail or web address wider than its line: set smaller
 
         p = panels(first, second, layout, size, mode, frames["wordmarks"][0], frames["back"], frames["band"])
         width = frames["back"][0]
-        for f in p.faq:  # contacts that follow the questions (in place: the keeps hold these flowables)
-            if isinstance(f, blocks.Callout):
-                unbroken([f], layout, width)
-        return Panels(p.band, p.wordmarks, p.faq, unbroken(p.back, layout, width))
+        back = unbroken(p.back, layout, width)
+        for flowables in (p.faq, back):
+            qr_unbroken(flowables, layout, width)
+        return Panels(p.band, p.wordmarks, p.faq, back)
 
     candidates = fit.sizes(layout)
     flow.pages_needed(made(candidates[0]).faq, *frames["back"], 48)  # a block taller than a page fails here
