@@ -13,7 +13,11 @@ outside flap | back | front, inside 3 | 4 | 5, the flap being page 2, the
 first panel seen on opening the cover. Printed flip on the short edge, the
 back of each outside panel is the inside panel opposite it (the front's back
 is page 3, the flap's page 5), so the front folds over the flap, which folds
-in over pages 4 and 5. Right to left, both sides are mirrored. `duplex`
+in over pages 4 and 5. Right to left, both sides are mirrored. A longer DL
+has more sheets of six, each folded alike and laid inside the flap of the
+one before: sheet k of an n-page leaflet has front 3k+1, flap 3k+2, inside
+3k+3 | n-3k-2 | n-3k-1 and back n-3k, so the reader meets page 3, then the
+inner sheet, then the rest of the outer one's inside and its back. `duplex`
 pages (A4 large print) are printed one a side, as they are.
 """
 from __future__ import annotations
@@ -43,9 +47,12 @@ def side_order(pages: int, imposition: str = "fold", rtl: bool = False) -> list[
     if imposition == "fold":
         return sheet_order(pages, rtl)
     if imposition == "roll-fold":
-        if pages != 6:
+        if pages % 6 or not pages:
             raise ValueError(f"a roll-folded sheet has 6 panels, not {pages}")
-        sides = [(2, 6, 1), (3, 4, 5)]
+        sides = []
+        for k in range(pages // 6):
+            sides.append((3 * k + 2, pages - 3 * k, 3 * k + 1))  # outside: flap | back | front
+            sides.append((3 * k + 3, pages - 3 * k - 2, pages - 3 * k - 1))  # inside
         return [side[::-1] for side in sides] if rtl else sides
     if imposition == "duplex":
         if pages % 2:

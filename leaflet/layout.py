@@ -32,7 +32,8 @@ MIN_CONTRAST = 4.5
 MARKS = ("crop", "registration", "colour_bars")
 # How the pages go on to A4 sheets for an office duplex printer (leaflet.impose):
 # fold: two pages a side, folded in half and nested; roll-fold: three panels a
-# side, folded twice (a DL leaflet); duplex: one page a side, unfolded.
+# side, folded twice and nested (a DL leaflet, six panels a sheet); duplex: one
+# page a side, unfolded.
 IMPOSITIONS = {"fold": (2, (297, 210)), "roll-fold": (3, (297, 210)), "duplex": (1, (210, 297))}
 DEFAULT_LAYOUT = "a5-fold"  # its files keep the plain names; other layouts' names carry theirs
 
@@ -273,7 +274,7 @@ def _columns(node: Node) -> tuple[int, float]:
 
 
 def _page_counts(node: Node | None, imposition: str, where: Node) -> tuple[int, int, int]:
-    """(fewest, step, most) pages; a fold needs multiples of 4, a roll fold exactly 6, duplex even counts."""
+    """(fewest, step, most) pages; a fold needs multiples of 4, a roll fold of 6 (whole sheets), duplex even counts."""
     default = {"fold": (4, 4, 48), "roll-fold": (6, 0, 6), "duplex": (4, 2, 48)}[imposition]
     if node is None:
         return default
@@ -281,11 +282,11 @@ def _page_counts(node: Node | None, imposition: str, where: Node) -> tuple[int, 
     got = tuple(int(m[k].number()) if k in m else d for k, d in zip(("start", "step", "most"), default))
     start, step, most = got
     ok = {"fold": start % 4 == 0 and step % 4 == 0 and step > 0,
-          "roll-fold": (start, step) == (6, 0),
+          "roll-fold": start % 6 == 0 and step % 6 == 0,
           "duplex": start % 2 == 0 and step % 2 == 0 and step > 0}[imposition]
     if not ok or start < 2 or (step and most < start) or most > 48:
         need = {"fold": "multiples of 4 (a folded sheet holds 4 pages)",
-                "roll-fold": "exactly 6 (start: 6, step: 0): a roll-folded sheet has six panels",
+                "roll-fold": "multiples of 6 (a roll-folded sheet has six panels; step: 0 for one sheet)",
                 "duplex": "even counts (each sheet has two sides)"}[imposition]
         raise node.error(f"pages {start}, step {step}, up to {most}: a {imposition} imposition needs {need}, "
                          "at most 48")

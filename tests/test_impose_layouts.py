@@ -45,7 +45,7 @@ def test_roll_fold_sides_written_out():
     assert side_order(6, "roll-fold") == [(2, 6, 1), (3, 4, 5)]
     assert side_order(6, "roll-fold", rtl=True) == [(1, 6, 2), (5, 4, 3)]
     assert side_order(6, "duplex") == [(1,), (2,), (3,), (4,), (5,), (6,)]
-    for pages, imposition in ((8, "roll-fold"), (5, "duplex")):
+    for pages, imposition in ((8, "roll-fold"), (0, "roll-fold"), (5, "duplex")):
         with pytest.raises(ValueError):
             side_order(pages, imposition)
 

@@ -80,16 +80,20 @@ def test_bilingual_forms_build_inside_their_frames(code, name, form):
     assert all(w in text for w in ("Serious", "Reviews", "parents", "Kingston"))  # the English is there beside the translation
 
 
-def test_a_dl_leaflet_has_no_room_for_two_languages(tmp_path):
-    # six 99 mm panels hold the seed once: twice, the build says so and writes nothing
-    from test_layout_geometry import run
-    done = run("build", SEED, "--lang", "pl", "--bilingual", "parallel", "--layout", "dl-trifold", "--out", tmp_path)
+def test_a_dl_leaflet_of_one_sheet_has_no_room_for_two_languages(tmp_path):
+    # six 99 mm panels hold the seed once: twice, a DL that may not take a
+    # second sheet (its layout's data) says so and writes nothing
+    from test_layout_geometry import run, spoiled
+    one_sheet, _ = spoiled(tmp_path, "dl-trifold", "pages: {start: 6, step: 6, most: 12}",
+                           "pages: {start: 6, step: 0, most: 6}")
+    out = tmp_path / "out"
+    done = run("build", SEED, "--lang", "pl", "--bilingual", "parallel", "--layout", one_sheet, "--out", out)
     assert done.returncode == 2, done.stderr
     assert done.stderr.strip().splitlines() == [
         f"error: {SEED.relative_to(ROOT)}: [pl+en] the two languages do not fit in 6 pages of the dl-trifold layout, "
         "even at its smallest body size (9 pt): build each language on its own in this layout, or the bilingual "
         "edition in a layout that can grow (a5-fold, a4-sheet)"]
-    assert not list(tmp_path.rglob("*.pdf"))
+    assert not list(out.rglob("*.pdf"))
 
 
 @pytest.mark.parametrize("name", LAYOUTS)

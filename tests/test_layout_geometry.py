@@ -22,7 +22,7 @@ def run(*args, cwd=ROOT):
 def test_the_new_layouts_as_the_issue_asks():
     dl = layout.load("dl-trifold")
     assert (round(dl.width / MM), round(dl.height / MM)) == (99, 210)
-    assert dl.imposition == "roll-fold" and dl.page_counts() == [6]
+    assert dl.imposition == "roll-fold" and dl.page_counts() == [6, 12]  # a second sheet when one is too few
     big = layout.load("large-print")
     assert (round(big.width / MM), round(big.height / MM)) == (210, 297)
     assert big.imposition == "duplex" and big.page_counts()[:3] == [4, 6, 8]
@@ -49,8 +49,10 @@ BAD = [  # (layout, old text, new text, what the message says, line offset from 
     ("a5-fold", "width_mm: 148", "width_mm: 210", "does not fit the sheet", 0),  # an A4 page folded in half
     ("dl-trifold", "width_mm: 99", "width_mm: 110", "does not fit the sheet", 0),
     ("large-print", "height_mm: 297", "height_mm: 310", "does not fit the sheet", 0),
-    ("dl-trifold", "pages: {start: 6, step: 0, most: 6}", "pages: {start: 8, step: 4, most: 12}",
-     "roll-fold imposition needs exactly 6", 0),
+    ("dl-trifold", "pages: {start: 6, step: 6, most: 12}", "pages: {start: 8, step: 4, most: 12}",
+     "roll-fold imposition needs multiples of 6", 0),
+    ("dl-trifold", "pages: {start: 6, step: 6, most: 12}", "pages: {start: 6, step: 4, most: 12}",
+     "roll-fold imposition needs multiples of 6", 0),
     ("a5-fold", "margin_mm: {top: 14, bottom: 16, inside: 13, outside: 13}",
      "margin_mm: {top: 14, bottom: 16, inside: 60, outside: 60}", "text frame", 0),
     ("large-print", "footer:    {size: 16,", "footer:    {size: 11,", "under this layout's floor of 16 pt", 0),

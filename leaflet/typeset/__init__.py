@@ -3,7 +3,8 @@
 One body size for every text panel (inner pages and back page): the largest
 of the layout's sizes at which the questions fit the inner pages and the back
 page above the back panel (`fit`). Only when even the minimum does not fit
-does the leaflet grow by four pages (8, 12...), again at the largest size.
+does the leaflet grow by the layout's step (four pages a folded sheet, six
+panels a DL's roll-folded sheet), again at the largest size.
 A front panel that overflows fails the build.
 """
 from __future__ import annotations
@@ -63,10 +64,15 @@ def _typeset(edition: Edition, layout: Layout) -> Typeset:
         return band, fit.to_bottom(marks, frames["wordmarks"])
 
     def content(size: float) -> tuple[list, list]:
-        # what the back page cannot hold follows the questions (backmatter)
-        moved, back = backmatter.settle(story.back_matter(edition, layout, size),
-                                        lambda back: fit.overflow(back, frames["back"]) <= 0.01)
-        return story.keep_with_next(story.faq(edition, layout, size) + moved), back or [Spacer(0, 1)]
+        # what the back page cannot hold follows the questions (backmatter); an e-mail or web
+        # address wider than its line has the line set smaller
+        width = frames["back"][0]
+        matter = story.back_matter(edition, layout, size).map(lambda part: columns.unbroken(part, layout, width))
+        moved, back = backmatter.settle(matter, lambda back: fit.overflow(back, frames["back"]) <= 0.01)
+        faq, back = story.keep_with_next(story.faq(edition, layout, size) + moved), back or [Spacer(0, 1)]
+        for flowables in (faq, back):
+            columns.qr_unbroken(flowables, layout, width)
+        return faq, back
 
     candidates = fit.sizes(layout)
     fixed_panels()  # a front or back that cannot fit fails before any page is set

@@ -22,7 +22,7 @@ from ..tagging import ARTIFACT_BEGIN, ARTIFACT_END
 from ..text.paragraph import TextBlock
 from . import backmatter, document, fit, flow, story
 from .backmatter import BackMatter
-from .figures import Figure
+from .figures import Figure, Table
 from .story import Panels
 
 MODES = ("parallel", "blocks", "flip")
@@ -114,8 +114,11 @@ class Ruled(Flowable):
         canv._code.append(ARTIFACT_END)
 
 
-def combine(first: list, second: list, mode: str, first_on_right: bool, rule: str, gutter: float = GUTTER) -> list:
-    """Interleave two editions' flowables, block by block (their structure is the same)."""
+def combine(first: list, second: list, mode: str, first_on_right: bool, rule: str, gutter: float = GUTTER,
+            width: float | None = None) -> list:
+    """Interleave two editions' flowables, block by block (their structure is the same).
+    In parallel, a table whose words do not fit half of `width` goes one language after the other,
+    as in blocks: a narrow DL panel's half column would cut "meeting" in two."""
     # keeps are made again for the pairs (story.keep_with_next)
     first, second = ([f for f in side if not isinstance(f, story.KeepWithNext)] for side in (first, second))
     if len(first) != len(second):
@@ -133,6 +136,10 @@ def combine(first: list, second: list, mode: str, first_on_right: bool, rule: st
             if a.spans == b.spans:  # a name, an address: the same in both, set once
                 out.append(a)
                 continue
+        if mode == "parallel" and width and isinstance(a, Table) and isinstance(b, Table) and any(
+                t.cuts_words((width - gutter) / 2) for t in (a, b)):
+            out.extend([a, Ruled(b, rule)])
+            continue
         out.extend([Paired(a, b, first_on_right, rule, gutter)] if mode == "parallel" else [a, Ruled(b, rule)])
     return out
 
@@ -152,8 +159,10 @@ def panels(first: Edition, second: Edition, layout: Layout, body: float, mode: s
         band[2].spaceBefore = band[1].getSpaceAfter() + story.style(layout, "subtitle").size
         if band_frame is None or fit.overflow(band, band_frame) <= 0.01:
             break
-    faq = combine(story.faq(first, layout, body), story.faq(second, layout, body), mode, right, rule)
-    moved, back = backmatter.settle(matter(first, second, layout, body, mode),
+    faq = combine(story.faq(first, layout, body), story.faq(second, layout, body), mode, right, rule, width=width)
+    from .columns import unbroken  # an e-mail address too wide for its panel, on the back or not: set smaller
+    moved, back = backmatter.settle(matter(first, second, layout, body, mode).map(
+                                        lambda part: unbroken(part, layout, width)),
                                     lambda b: back_frame is None or fit.overflow(b, back_frame) <= 0.01)
     faq = story.keep_with_next(faq + moved)
     return Panels(band, story.wordmarks(first, layout, width), faq, back)
@@ -202,7 +211,12 @@ def _typeset(first: Edition, second: Edition, layout: Layout, mode: str):
         return _flip(first, second, layout, frames)
 
     def made(size: float) -> Panels:
-        return panels(first, second, layout, size, mode, frames["wordmarks"][0], frames["back"], frames["band"])
+        from .columns import qr_unbroken  # a QR code's address wider than its line: set smaller
+
+        p = panels(first, second, layout, size, mode, frames["wordmarks"][0], frames["back"], frames["band"])
+        for flowables in (p.faq, p.back):
+            qr_unbroken(flowables, layout, frames["back"][0])
+        return p
 
     candidates = fit.sizes(layout)
     flow.pages_needed(made(candidates[0]).faq, *frames["back"], 48)  # a block taller than a page fails here

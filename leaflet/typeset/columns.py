@@ -31,7 +31,7 @@ from ..errors import LeafletError
 from ..layout import MM, Layout
 from ..tagging import TaggedCanvas
 from ..text.paragraph import TextBlock
-from . import backmatter, bilingual, blocks, document, fit, flow, story
+from . import backmatter, bilingual, blocks, document, figures, fit, flow, story
 from .backmatter import BackMatter
 from .story import Panels
 
@@ -322,6 +322,20 @@ def unbroken(flowables: list, layout: Layout, width: float) -> list:
         if isinstance(f, bilingual.Ruled):  # the English line of a bilingual form's contact
             f.block = _smaller(f.block, width - bilingual.RULE_INDENT, floor, layout.body_step)
     return [_smaller(f, width, floor, layout.body_step) for f in flowables]
+
+
+def qr_unbroken(flowables: list, layout: Layout, width: float) -> None:
+    """As `unbroken`, for QR codes, in place (the questions' keeps hold these
+    flowables): an address too long for a line, under its code, set smaller;
+    on either side of a bilingual pair too."""
+    floor = max(layout.style("footer").size, layout.text_floor)
+    for f in flowables:
+        if isinstance(f, bilingual.Paired):
+            qr_unbroken([s for s in (f.first, f.second) if s is not None], layout, f._column(width))
+        elif isinstance(f, bilingual.Ruled):
+            qr_unbroken([f.block], layout, width - bilingual.RULE_INDENT)
+        elif isinstance(f, figures.QRCode):
+            f.lines = [_smaller(t, width, floor, layout.body_step) for t in f.lines]
 
 
 def _smaller(t, width: float, floor: float, step: float):

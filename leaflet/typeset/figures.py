@@ -73,6 +73,16 @@ class Table(Flowable):
         self.wrap(width, 1e6)
         return sum(self.heights[:2])
 
+    def cuts_words(self, width: float) -> bool:
+        """Whether a cell at this table width holds a word wider than its column."""
+        for col, w in zip(zip(*([self.header] + self.rows)), self._widths(width)):
+            for cell in col:
+                probe = TextBlock(cell.spans, cell.language, cell.rtl, cell.style)
+                probe.lines_at(w - 2 * self.pad)
+                if probe.overlong:
+                    return True
+        return False
+
     def texts(self) -> list[TextBlock]:
         return [c for row in ([self.header] + self.rows) for c in row]
 
