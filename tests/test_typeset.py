@@ -196,3 +196,16 @@ def test_no_edition_is_padded_with_a_blank_or_notes_page(path):
             assert screen.pages == len(lines)
             padded = [n + 1 for n, count in enumerate(lines[1:-1], 1) if count <= 2]
             assert not padded, f"{path.stem} {e.code} {form}: pages {padded} of {len(lines)} hold no text"
+
+
+@pytest.mark.parametrize("name", ["dl-trifold", "large-print"])
+@pytest.mark.parametrize("path", sorted((ROOT / "content").glob("*.yaml")), ids=lambda p: p.stem)
+def test_no_edition_in_another_layout_leaves_a_page_for_notes(path, name):
+    """A short leaflet in six DL panels that cannot shrink sets a contact on the panel before
+    the back rather than leave it for notes; large print grows by two pages only as needed."""
+    from leaflet import build as builds
+    L = layout.load(name)
+    for e in builds.editions_of(content.load(path), ["all"])[0]:
+        lines = _text_lines(typeset(e, L).pdf)
+        padded = [n + 1 for n, count in enumerate(lines[1:-1], 1) if count <= 2]
+        assert not padded, f"{path.stem} {e.code} {name}: pages {padded} of {len(lines)} hold no text"

@@ -63,12 +63,12 @@ def _typeset(edition: Edition, layout: Layout) -> Typeset:
         fit.check_fits(edition, "front panel (organisations)", marks, frames["wordmarks"])
         return band, fit.to_bottom(marks, frames["wordmarks"])
 
-    def content(size: float) -> tuple[list, list]:
+    def content(size: float, more: int = 0) -> tuple[list, list]:
         # what the back page cannot hold follows the questions (backmatter); an e-mail or web
         # address wider than its line has the line set smaller
         width = frames["back"][0]
         matter = story.back_matter(edition, layout, size).map(lambda part: columns.unbroken(part, layout, width))
-        moved, back = backmatter.settle(matter, lambda back: fit.overflow(back, frames["back"]) <= 0.01)
+        moved, back = backmatter.settle(matter, lambda back: fit.overflow(back, frames["back"]) <= 0.01, more)
         faq, back = story.keep_with_next(story.faq(edition, layout, size) + moved), back or [Spacer(0, 1)]
         for flowables in (faq, back):
             columns.qr_unbroken(flowables, layout, width)
@@ -86,8 +86,9 @@ def _typeset(edition: Edition, layout: Layout) -> Typeset:
             continue  # even the minimum needs more pages
         for size in [s for s in candidates if s <= best][::-1]:
             band, marks = fixed_panels()
-            at = fit.spread_at(*content(size), frames["back"], pages - 2)
-            faq, back = content(size)
+            more = fit.forward(lambda more: content(size, more), frames["back"], pages - 2)
+            at = fit.spread_at(*content(size, more), frames["back"], pages - 2)
+            faq, back = content(size, more)
             panels = story.Panels(band, marks, fit.spread(faq, at, frames["back"][1]), back)
             try:
                 pdf = document.render(edition, layout, panels, pages)

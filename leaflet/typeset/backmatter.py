@@ -75,13 +75,20 @@ def arrangements(m: BackMatter):
         yield further + date + m.intro, m._contacts()
 
 
-def settle(m: BackMatter, room: Callable[[list], bool]) -> tuple[list, list]:
+def settle(m: BackMatter, room: Callable[[list], bool], more: int = 0) -> tuple[list, list]:
     """(moved, back): the first arrangement whose back `room` holds, or the
-    last (the back then overflows, and the caller says so). `moved` follows
-    the questions, each block whole, the lead-in kept with its contact."""
-    for moved, back in arrangements(m):
-        if room(back):
-            break
+    last (the back then overflows, and the caller says so); with `more`, the
+    `more`th that moves more and keeps the further reading and date on the back
+    (to fill pages that would be spare).
+    `moved` follows the questions, each block whole, the lead-in kept with its contact."""
+    options = list(arrangements(m))
+    chosen = next(((moved, back) for moved, back in options if room(back)), options[-1])
+    if more:  # to fill pages, whole contacts move first: the further reading and date stay last on the back
+        tail = m.further + m.date
+        fuller = [o for o in options if len(o[0]) > len(chosen[0]) and room(o[1])
+                  and (not tail or o[1][-len(tail):] == tail)]
+        chosen = ([chosen] + fuller)[min(more, len(fuller))]
+    moved, back = chosen
     for f in moved:
         f.split = lambda width, height: []
         f.moved = True  # where a grown leaflet's spare pages may be spread (fit.spread)

@@ -126,6 +126,32 @@ def spread(faq: list, at: frozenset, height: float) -> list:
     return [g for i, f in enumerate(faq) for g in ([Spread(height - 0.01)] if i in at else []) + [f]]
 
 
+def forward(made: Callable[[int], tuple[list, list]], frame: tuple[float, float], inner: int) -> int:
+    """How many more arrangements of the back matter (`made(more)`: the questions
+    and the back, backmatter.settle's `more`) to take so that, spread, the text
+    reaches the back page: a short leaflet in a layout that cannot shrink (a DL's
+    six panels) sets a contact on the page before the back rather than leave it
+    for notes. 0 when the pages are used already."""
+    more = 0
+    while True:
+        faq, back = made(more)
+        if used(spread(faq, spread_at(faq, back, frame, inner), frame[1]), back, frame, inner) >= inner + 1:
+            return more
+        faq_next, back_next = made(more + 1)
+        if len(faq_next) == len(faq) or not fits(faq_next, back_next, frame, inner):
+            return more  # nothing more can move, or moving it would need another page
+        more += 1
+
+
+def used(faq: list, back: list, frame: tuple[float, float], inner: int) -> int:
+    """The pages the questions and the back panel at the foot of the last take."""
+    width, height = frame
+    try:
+        return flow.pages_needed(faq + [Block(0, height_of(back, width, height))], width, height, inner + 1)
+    except flow.DoesNotFit:
+        return inner + 2
+
+
 def spread_at(faq: list, back: list, frame: tuple[float, float], inner: int) -> frozenset:
     """Where to start new pages so that questions which would end before the
     back page (a grown leaflet's spare pages, else left for notes) reach it:
