@@ -198,3 +198,20 @@ def test_the_back_matter_keeps_its_order_and_the_contact_its_panel(made, mode, c
     panel = tuple(int(tint[i:i + 2], 16) for i in (1, 3, 5))
     near = sum(n for n, px in image.getcolors(1 << 20) if max(abs(a - b) for a, b in zip(px, panel)) <= 3)
     assert near > 2000, near  # points of the back page in the panel's tint
+
+
+@pytest.mark.parametrize("form", ["parallel", "blocks"])
+def test_a_bilingual_cover_says_its_front_text_and_languages_heading_in_both_languages(form):
+    """The foot panel of a bilingual cover: the community language's front text and
+    'also available in' heading, then the English ones (page 1's text, pdfium)."""
+    import pypdfium2 as pdfium
+    from leaflet import build as builds, content as contents
+    leaflet = contents.load(SEED.parent / "private-fostering.yaml")
+    editions, _ = builds.editions_of(leaflet, ["all"])
+    english = next(e for e in editions if e.is_english)
+    bn = next(e for e in editions if e.code == "bn")
+    screen = builds.make_bilingual(bn, english, form)[0]
+    text = pdfium.PdfDocument(screen.data)[0].get_textpage().get_text_range().replace("\r\n", " ")
+    assert "This leaflet is also available in:" in text
+    assert "Is your child living with someone who is not a close relative?" in text
+    assert bn.labels.also_available in text and text.index(bn.labels.also_available) < text.index("This leaflet")

@@ -165,7 +165,7 @@ def panels(first: Edition, second: Edition, layout: Layout, body: float, mode: s
                                         lambda part: unbroken(part, layout, width)),
                                     lambda b: back_frame is None or fit.overflow(b, back_frame) <= 0.01)
     faq = story.keep_with_next(faq + moved)
-    return Panels(band, story.wordmarks(first, layout, width), faq, back)
+    return Panels(band, story.wordmarks(first, layout, width, second), faq, back)
 
 
 def matter(first: Edition, second: Edition, layout: Layout, body: float, mode: str) -> BackMatter:

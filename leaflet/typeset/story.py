@@ -84,16 +84,17 @@ def front_band(edition: Edition, layout: Layout, title_scale: float = 1.0) -> li
     return out
 
 
-def wordmarks(edition: Edition, layout: Layout, width: float) -> list[Flowable]:
+def wordmarks(edition: Edition, layout: Layout, width: float, second: Edition | None = None) -> list[Flowable]:
     """The front page below the band: one tinted foot panel holding the front's
     text and the other languages at its top, the organisations at its foot.
+    A bilingual edition's cover says it in both languages (`second`: English).
 
     The languages are on the front, not the back, so that a family sees its
     own language's name first thing (and the back of a Nastaliq edition is full)."""
     inner = width - 2 * FootPanel.pad(layout)
-    top = front_text(edition, layout)
+    top = front_text(edition, layout) + (front_text(second, layout) if second is not None else [])
     if edition.also:
-        top += also_available(edition, style(layout, "body"), style(layout, "contact"), inner)
+        top += also_available(edition, style(layout, "body"), style(layout, "contact"), inner, second=second)
     return [FootPanel(top, organisations(edition, layout), layout)]
 
 
@@ -215,7 +216,7 @@ def band_height(edition: Edition, layout: Layout, second: Edition | None = None)
                for i, f in enumerate(band)) - band[-1].getSpaceAfter()
     need = max(layout.band_height, used + layout.margin_top + layout.margin_bottom * 0.8 + 1.0)
     if layout.front_place == "first":  # page 1 is the cover: band over a foot panel sized to its text
-        foot = wordmarks(edition, layout, width)[0].snug(width)
+        foot = wordmarks(edition, layout, width, second)[0].snug(width)
         need = max(need, layout.height - layout.margin_top - layout.margin_bottom - foot)
     return min(need, layout.height * 0.7)
 
@@ -424,9 +425,13 @@ def updated(edition: Edition, layout: Layout, body: Style) -> list[Flowable]:
     return [_text(edition, (Span(edition.labels.updated_on(date)),), _before(style(layout, "footer"), body.size))]
 
 
-def also_available(edition: Edition, body: Style, names: Style, width: float, columns: int = 4) -> list[Flowable]:
-    """The other languages, each named in its own script and set in its own language."""
-    heading = _text(edition, (Span(edition.labels.also_available, bold=True),), _after(body, body.space_after / 2))
+def also_available(edition: Edition, body: Style, names: Style, width: float, columns: int = 4,
+                   second: Edition | None = None) -> list[Flowable]:
+    """The other languages, each named in its own script and set in its own language;
+    the heading in `second`'s language too, under it."""
+    said = [e for e in (edition, second) if e is not None]
+    headings = [_text(e, (Span(e.labels.also_available, bold=True),),
+                      _after(body, body.space_after / 2 if e is said[-1] else 0)) for e in said]
     cells = []
     names = Style(**{**names.__dict__, "align": "right" if edition.rtl else "left"})  # one edge for all
     for code in edition.also:
@@ -447,7 +452,7 @@ def also_available(edition: Edition, body: Style, names: Style, width: float, co
                                # Table sets a cell font even for flowable cells: not Helvetica (unembedded)
                                ("FONT", (0, 0), (-1, -1), fonts.face(fonts.families()[0].file(False, False)).name)]))
     table.spaceAfter = body.size * 1.5
-    return [heading, table]
+    return [*headings, table]
 
 
 def one_line_box(cells: list[TextBlock], width: float) -> list[TextBlock]:
