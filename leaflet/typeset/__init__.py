@@ -86,8 +86,7 @@ def _typeset(edition: Edition, layout: Layout) -> Typeset:
             continue  # even the minimum needs more pages
         for size in [s for s in candidates if s <= best][::-1]:
             band, marks = fixed_panels()
-            more = fit.forward(lambda more: content(size, more), frames["back"], pages - 2)
-            at = fit.spread_at(*content(size, more), frames["back"], pages - 2)
+            more, at = fit.forward(lambda more: content(size, more), frames["back"], pages - 2)
             faq, back = content(size, more)
             panels = story.Panels(band, marks, fit.spread(faq, at, frames["back"][1]), back)
             try:

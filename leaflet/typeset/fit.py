@@ -126,20 +126,21 @@ def spread(faq: list, at: frozenset, height: float) -> list:
     return [g for i, f in enumerate(faq) for g in ([Spread(height - 0.01)] if i in at else []) + [f]]
 
 
-def forward(made: Callable[[int], tuple[list, list]], frame: tuple[float, float], inner: int) -> int:
-    """How many more arrangements of the back matter (`made(more)`: the questions
-    and the back, backmatter.settle's `more`) to take so that, spread, the text
-    reaches the back page: a short leaflet in a layout that cannot shrink (a DL's
-    six panels) sets a contact on the page before the back rather than leave it
-    for notes. 0 when the pages are used already."""
+def forward(made: Callable[[int], tuple[list, list]], frame: tuple[float, float], inner: int) -> tuple[int, frozenset]:
+    """(more, at): how many more arrangements of the back matter to take
+    (`made(more)`: the questions and the back; backmatter.settle's `more`), and
+    where to start pages (`spread_at`), so that the text reaches the back page:
+    a short leaflet in a layout that cannot shrink (a DL's six panels) sets a
+    contact on the page before the back rather than leave that page for notes."""
     more = 0
     while True:
         faq, back = made(more)
-        if used(spread(faq, spread_at(faq, back, frame, inner), frame[1]), back, frame, inner) >= inner + 1:
-            return more
+        at = spread_at(faq, back, frame, inner)
+        if used(spread(faq, at, frame[1]), back, frame, inner) >= inner + 1:
+            return more, at
         faq_next, back_next = made(more + 1)
         if len(faq_next) == len(faq) or not fits(faq_next, back_next, frame, inner):
-            return more  # nothing more can move, or moving it would need another page
+            return more, at  # nothing more can move, or moving it would need another page
         more += 1
 
 
@@ -157,14 +158,9 @@ def spread_at(faq: list, back: list, frame: tuple[float, float], inner: int) -> 
     back page (a grown leaflet's spare pages, else left for notes) reach it:
     one page at a time, at the latest place that adds one, so that the pages
     before it stay as they were (as full as the fit made them)."""
-    width, height = frame
-    panel = height_of(back, width, height)
-
     def pages(at: frozenset) -> int:
-        try:
-            return flow.pages_needed(spread(faq, at, height) + [Block(0, panel)], width, height, inner + 1)
-        except flow.DoesNotFit:
-            return inner + 2
+        return used(spread(faq, at, frame[1]), back, frame, inner)
+
     at, n = frozenset(), pages(frozenset())
     points = spread_points(faq)
     while n < inner + 1:
