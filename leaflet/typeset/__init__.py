@@ -64,21 +64,14 @@ def _typeset(edition: Edition, layout: Layout) -> Typeset:
         return band, fit.to_bottom(marks, frames["wordmarks"])
 
     def content(size: float, more: int = 0) -> tuple[list, list]:
-        # what the back page cannot hold follows the questions (backmatter); an e-mail or web
-        # address wider than its line has the line set smaller
-        width = frames["back"][0]
-        matter = story.back_matter(edition, layout, size).map(lambda part: columns.unbroken(part, layout, width))
-        moved, back = backmatter.settle(matter, lambda back: fit.overflow(back, frames["back"]) <= 0.01, more)
-        faq, back = story.keep_with_next(story.faq(edition, layout, size) + moved), back or [Spacer(0, 1)]
-        for flowables in (faq, back):
-            columns.qr_unbroken(flowables, layout, width)
-        return faq, back
+        return questions_and_back(edition, layout, size, frames["back"], more)
 
     candidates = fit.sizes(layout)
     fixed_panels()  # a front or back that cannot fit fails before any page is set
-    fit.check_fits(edition, "back panel", content(candidates[0])[1], frames["back"])
+    smallest, back = content(candidates[0])
+    fit.check_fits(edition, "back panel", back, frames["back"])
     width, height = frames["back"]
-    flow.pages_needed(content(candidates[0])[0], width, height, MAX_PAGES)  # a block taller than a page fails here
+    flow.pages_needed(smallest, width, height, MAX_PAGES)  # a block taller than a page fails here
     for pages in layout.page_counts():
         candidates = fit.sizes(layout, pages)
         best = fit.largest(candidates, lambda size: fit.fits(*content(size), frames["back"], pages - 2))
@@ -95,6 +88,21 @@ def _typeset(edition: Edition, layout: Layout) -> Typeset:
                 continue  # the count was optimistic (rare): one step smaller, for real
             return Typeset(pdf, pages, size, tuple(_warnings(edition, panels)))
     raise LeafletError(fit.too_long(edition.language, layout), edition.leaflet.source)
+
+
+def questions_and_back(edition: Edition, layout: Layout, size: float, frame: tuple[float, float],
+                       more: int = 0) -> tuple[list, list]:
+    """One edition's questions and back page at body size `size`, in a single-frame
+    layout: what the back `frame` cannot hold follows the questions (backmatter;
+    `more`: see fit.forward), and an e-mail or web address wider than its line
+    has the line set smaller."""
+    width = frame[0]
+    matter = story.back_matter(edition, layout, size).map(lambda part: columns.unbroken(part, layout, width))
+    moved, back = backmatter.settle(matter, lambda back: fit.overflow(back, frame) <= 0.01, more)
+    faq, back = story.keep_with_next(story.faq(edition, layout, size) + moved), back or [Spacer(0, 1)]
+    for flowables in (faq, back):
+        columns.qr_unbroken(flowables, layout, width)
+    return faq, back
 
 
 def check_coverage(edition: Edition, layout: Layout) -> None:

@@ -13,7 +13,7 @@ read first. Every block keeps its own language, for tagging and shaping.
 from __future__ import annotations
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import CondPageBreak, Flowable, Spacer
+from reportlab.platypus import CondPageBreak, Flowable
 
 from ..edition import Edition
 from ..errors import LeafletError
@@ -246,14 +246,11 @@ def _faq_back(p: Panels) -> tuple[list, list]:
 
 def _flip(first: Edition, second: Edition, layout: Layout, frames):
     """Two leaflets of pages/2 each, in one file: the same size in both halves."""
+    from . import questions_and_back  # each half's questions and back as a single edition's
+
     def halves_at(size: float) -> list:
-        out = []
-        for e in (first, second):  # what a back page cannot hold follows the questions, as in a single edition
-            p = story.panels(e, layout, size, frames["back"][0])
-            moved, back = backmatter.settle(story.back_matter(e, layout, size),
-                                            lambda b: fit.overflow(b, frames["back"]) <= 0.01)
-            out.append((e, Panels(p.band, p.wordmarks, story.keep_with_next(p.faq + moved), back or [Spacer(0, 1)])))
-        return out
+        return [(e, Panels(story.front_band(e, layout), story.wordmarks(e, layout, frames["back"][0]),
+                           *questions_and_back(e, layout, size, frames["back"]))) for e in (first, second)]
 
     candidates = fit.sizes(layout)
     for _, p in halves_at(candidates[0]):

@@ -37,11 +37,6 @@ def style(layout: Layout, name: str, body: float | None = None, align: str = "st
                  space_after=s.space_after * s.size, align=align)
 
 
-def panels(edition: Edition, layout: Layout, body: float, back_width: float) -> Panels:
-    return Panels(front_band(edition, layout), wordmarks(edition, layout, back_width), faq(edition, layout, body),
-                  back(edition, layout, back_width, body))
-
-
 def _block(edition: Edition, block: Block, st: Style, role: str = "P", bookmark: bool = False,
            groups: tuple = (), key: object = None) -> TextBlock:
     language, rtl = edition.language_of(block)
@@ -328,12 +323,6 @@ def keep_with_next(flowables: list[Flowable]) -> list[Flowable]:
         out.extend(flowables[i:j + 1])
         i = j + 1
     return out
-
-
-def back(edition: Edition, layout: Layout, width: float, size: float | None = None) -> list[Flowable]:
-    """The back page's flowables at body size `size` (the layout's default when
-    None), all of them: `backmatter.settle` says what moves when it is too full."""
-    return back_matter(edition, layout, size).flowables() or [Spacer(0, 1)]  # the page is still there
 
 
 def back_matter(edition: Edition, layout: Layout, size: float | None = None) -> BackMatter:
