@@ -2,10 +2,9 @@
 """Build the leaflets in this repository (itself a project folder) into build/
 (see README.md, or --help). Installed, the same tool is the `leaflet` command,
 which works on the folder it is run in."""
-import sys
 from pathlib import Path
 
-from leaflet.cli import main
+from leaflet.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main(project=Path(__file__).resolve().parent, prog="generate.py"))
+    run(project=Path(__file__).resolve().parent, prog="generate.py")

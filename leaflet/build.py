@@ -11,15 +11,15 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import content, fonts, layout as layouts, markup, writing
+from . import fonts, layout as layouts, markup, overlap, writing
 from . import project as projects
-from .catalogs import languages, review, translate
-from .edition import Edition, english
+from .catalogs import languages
+from .edition import Edition
 from . import impose as impose_module
 from .impose import impose
+from .plan import Task, all_content, display, editions_of, layout_of, plan  # noqa: F401 (the build's API)
 from .project import Project
 from .typeset import bilingual, typeset
-
 
 
 @dataclass(frozen=True)
@@ -53,46 +53,6 @@ class Output:
                 "body_size": self.body_size, "script_sizes": self.script_sizes, "bytes": len(self.data),
                 "sha256": hashlib.sha256(self.data).hexdigest(), "untranslated": list(self.english_blocks),
                 **({"bilingual": self.bilingual} if self.bilingual else {})}
-
-
-def editions_of(leaflet: content.Leaflet, languages: list[str] | None = None,
-                allow_partial: bool = False, translations: Path | None = None) -> tuple[list[Edition], list[str]]:
-    """The editions to build, and warnings about those left out.
-
-    `languages` None: English and every language whose catalogs are complete
-    (an incomplete one is skipped with a warning); ["all"]: English and every
-    catalog, incomplete ones failing unless `allow_partial`; else those named.
-    """
-    available = review.available(leaflet.id, translations)
-    reviewed = {code: translate.reviews(leaflet, code, translations) for code in available}
-    complete = [code for code in available if all(r.complete for r in reviewed[code])]
-    warnings = []
-    if languages is None:
-        targets = ["en"] + complete
-        warnings = [f"{leaflet.id}: {code} not built: its catalog is incomplete (see `generate.py status`)"
-                    for code in available if code not in complete]
-    elif languages == ["all"]:
-        targets = ["en"] + available
-    else:
-        targets = list(dict.fromkeys(languages))  # `--lang pl --lang pl` builds pl once
-    built = ["en"] + [c for c in available if c in complete or (allow_partial and c in targets)]
-    title = f"{markup.plain(leaflet.title.spans)}: {markup.plain(leaflet.subtitle.spans)}"
-    out = []
-    for code in targets:
-        also = tuple(c for c in built if c != code)
-        if code == "en" or code.startswith("en-"):  # not "enx", which is another language
-            ed = english(leaflet, also=also)
-        else:
-            ed = translate.edition(leaflet, code, allow_partial, reviewed.get(code), translations)
-            ed = replace(ed, also=also, english_title=title)
-        out.append(ed)
-    return out, warnings
-
-
-def layout_of(leaflet: content.Leaflet, name: str | None = None,
-              dirs: tuple[Path, ...] = (layouts.LAYOUTS,)) -> layouts.Layout:
-    """The layout `--layout` names, else the content file's `layout:`, from the first of `dirs`."""
-    return layouts.load(name or leaflet.layout, dirs)
 
 
 def make(edition: Edition, layout: layouts.Layout | None = None) -> list[Output]:
@@ -141,7 +101,7 @@ def _sides(layout: layouts.Layout, pages: int) -> int:
 
 
 def _impose(pdf: bytes, layout: layouts.Layout, meta: dict, order=None, rtl: bool = False) -> bytes:
-    return impose(pdf, layout.colours["fold_mark"], layout.fold_mark_length, layout.fold_mark_width, meta, order,
+    return overlap.call(impose, pdf, layout.colours["fold_mark"], layout.fold_mark_length, layout.fold_mark_width, meta, order,
                   rtl=rtl, fold_edge=layout.fold_mark_edge, imposition=layout.imposition)
 
 
@@ -163,40 +123,6 @@ def make_press(edition: Edition, second: Edition | None = None, mode: str | None
                   languages=(edition.language,) + ((second.language,) if second else ()), format="press",
                   pages=pages, sheets=pages, body_size=size, warnings=warnings,
                   english_blocks=edition.partial + edition.partial_labels, bilingual=mode if second else None)
-
-
-@dataclass(frozen=True)
-class Task:
-    """One edition's files to make: picklable, so a worker process can make them."""
-    edition: Edition
-    english: Edition
-    layout: layouts.Layout
-    formats: tuple[str, ...]
-    bilingual: str | None  # the form, already resolved from the layout
-    marks: bool | None
-    after: object = None  # a module-level function applied to the outputs in the worker (previews)
-
-    @property
-    def name(self) -> str:
-        return f"{self.edition.leaflet.id} {self.edition.code}"
-
-
-def plan(project: Project, paths: list[Path], languages: list[str] | None = None, allow_partial: bool = False,
-         bilingual_mode: str | None = None, formats: tuple[str, ...] = ("screen", "print"),
-         marks: bool | None = None, after=None, layout_name: str | None = None) -> tuple[list[Task], list[str]]:
-    """Every edition to make, in a fixed order, and warnings about those left out.
-    Reading and checking the content and catalogs happens here, before any typesetting."""
-    tasks, warnings = [], []
-    for path in paths:
-        leaflet = content.load(display(path))
-        editions, skipped = editions_of(leaflet, languages, allow_partial, project.translations)
-        warnings += skipped
-        english_edition = next((e for e in editions if e.is_english), english(leaflet))
-        layout = layout_of(leaflet, layout_name, project.layout_dirs)
-        mode = (layout.bilingual if bilingual_mode == "default" else bilingual_mode) if bilingual_mode else None
-        tasks += [Task(e, english_edition, layout, formats, None if e.is_english else mode, marks,
-                       after) for e in editions]
-    return tasks, warnings
 
 
 def make_task(task: Task) -> list[Output]:
@@ -221,7 +147,7 @@ def run(project: Project, tasks: list[Task], jobs: int | None = None, done=None)
     """Make every task's files, in `jobs` processes (None: one per core). The
     results come back in task order, so the files are those of a serial build.
     `done(task)` is called as each finishes (for a progress display)."""
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
+    jobs = workers(jobs, len(tasks))
     fonts.use(project.font_dirs)
     if jobs == 1:
         results = []
@@ -243,6 +169,11 @@ def run(project: Project, tasks: list[Task], jobs: int | None = None, done=None)
             raise
 
 
+def workers(jobs: int | None, tasks: int) -> int:
+    """The processes `run` makes `tasks` in (`jobs` None: one per core)."""
+    return max(1, min(jobs or os.cpu_count() or 1, tasks))
+
+
 def build(paths: list[Path], out_dir: Path, languages: list[str] | None = None,
           allow_partial: bool = False, bilingual_mode: str | None = None,
           formats: tuple[str, ...] = ("screen", "print"), marks: bool | None = None,
@@ -259,10 +190,6 @@ def build(paths: list[Path], out_dir: Path, languages: list[str] | None = None,
     outputs = run(project, tasks, jobs, done)
     publish(out_dir, outputs, extra(outputs) if extra else [])
     return outputs, warnings
-
-
-def all_content(project: Project | None = None) -> list[Path]:
-    return (project or projects.at(None)).leaflets()
 
 
 def write_all(out_dir: Path, files: list[tuple[Path, bytes]]) -> None:
@@ -309,10 +236,3 @@ def _old_entries(root: Path) -> list[dict]:
         except (OSError, KeyError, TypeError, ValueError):
             continue
     return out
-
-
-def display(path: Path) -> str:
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)

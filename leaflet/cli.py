@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from pathlib import Path
 
@@ -78,6 +79,20 @@ def parser(prog: str = "leaflet") -> argparse.ArgumentParser:
     return p
 
 
+def run(argv: list[str] | None = None, project: Path | None = None, prog: str = "leaflet") -> None:
+    """`main`, then the process ends at once: the console script and generate.py.
+    Python's own teardown (every module and object freed one by one) is a tenth
+    of a one-edition build, and nothing is left to do: every file is written and
+    closed by then, and the output streams are flushed here."""
+    status = main(argv, project, prog)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # a reader such as `head` that went away
+        pass
+    os._exit(status or 0)
+
+
 def main(argv: list[str] | None = None, project: Path | None = None, prog: str = "leaflet") -> int:
     """`project`: the folder to work on when --project is not given (default:
     the folder the tool is run in; the repository's generate.py passes its own)."""
@@ -129,7 +144,7 @@ def _check_languages(args) -> None:
 
 
 def _build(args) -> int:
-    from . import build
+    from . import overlap
 
     # A build is one short burst of allocation: the objects the imports made
     # live as long as the process, so the collector need never look at them
@@ -141,21 +156,34 @@ def _build(args) -> int:
     out = getattr(args, "out", None) or project.build
     formats = tuple(getattr(args, "formats", None) or ("screen", "print"))
     quiet = getattr(args, "quiet", False)
-    paths = getattr(args, "paths", None) or build.all_content(project)
+    paths = getattr(args, "paths", None) or project.leaflets()
     if not paths:
-        raise LeafletError(f"no leaflets: {build.display(project.content)}/ has no .yaml file (start one with "
+        from .plan import display
+
+        raise LeafletError(f"no leaflets: {display(project.content)}/ has no .yaml file (start one with "
                            "`leaflet new NAME`)")
     preview = getattr(args, "preview", False)
     if preview:
         from . import proof
-    with _progress(quiet or not sys.stderr.isatty()) as done:
-        tasks, skipped = build.plan(project, paths, getattr(args, "lang", None), getattr(args, "allow_partial", False),
-                                    getattr(args, "bilingual", None), formats, getattr(args, "marks", None),
-                                    proof.with_previews if preview else None, getattr(args, "layout", None))
-        done.start(len(tasks))
-        build.writing.check(out)  # --out naming a file fails now, not after the typesetting
-        outputs = build.run(project, tasks, getattr(args, "jobs", None), done)
-        build.publish(out, outputs, proof.files(outputs, skipped) if preview else [])
+    jobs = getattr(args, "jobs", None)
+    # A second process reads and checks the content and catalogs while this one
+    # imports the typesetter, then imposes the print files (not when told to use
+    # one process, nor when the editions are shared out among worker processes).
+    with overlap.Second(("pikepdf", "leaflet.impose"), fork=jobs != 1) as second:
+        second.send(_plan, project, paths, getattr(args, "lang", None), getattr(args, "allow_partial", False),
+                    getattr(args, "bilingual", None), formats, getattr(args, "marks", None),
+                    proof.with_previews if preview else None, getattr(args, "layout", None))
+        from . import build
+
+        tasks, skipped, table = second.receive()
+        build.fonts.given(project.font_dirs, table)
+        if build.workers(jobs, len(tasks)) > 1:
+            second.close()  # before the workers fork: they must not hold its pipes open
+        with _progress(quiet or not sys.stderr.isatty()) as done:
+            done.start(len(tasks))
+            build.writing.check(out)  # --out naming a file fails now, not after the typesetting
+            outputs = build.run(project, tasks, jobs, done)
+            build.publish(out, outputs, proof.files(outputs, skipped) if preview else [])
     out = Path(build.display(out))  # as the user would type it, when it is under this folder
     warned = 0
     for warning in skipped:
@@ -178,6 +206,14 @@ def _build(args) -> int:
     print(f"built {_count(len(tasks), 'edition')} ({_count(len(outputs), 'file')}) into {out}; "
           f"skipped {len(skipped)}; {_count(warned, 'warning')}")
     return 0
+
+
+def _plan(project, *args):
+    """The editions to make, and the project's font table: read in the second
+    process, when there is one (so imported here)."""
+    from . import fonttable, plan
+
+    return *plan.plan(project, *args), fonttable.read(project.font_dirs)
 
 
 def _count(n: int, thing: str) -> str:
@@ -214,9 +250,9 @@ class _progress:
 
 
 def _leaflets(args):
-    from . import build, content
+    from . import content, plan
 
-    return [content.load(build.display(p)) for p in build.all_content(args.project)]
+    return [content.load(plan.display(p)) for p in plan.all_content(args.project)]
 
 
 def _write(files) -> None:

@@ -18,15 +18,15 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
-from . import fontfile, source
+from . import fontfile, fonttable
 from .errors import LeafletError
+from .fonttable import SCALES, STYLES, Family  # noqa: F401 (part of this module's interface)
 
 FONTS = Path(__file__).resolve().parent / "data" / "fonts"  # the shipped defaults
 # Where fonts.yaml and font files are looked up, first match wins. Faces are
 # process-wide (the text engine asks for them by file name), so the folders are
 # too: the build sets them from its project with `use` before typesetting.
 _dirs: tuple[Path, ...] = (FONTS,)
-STYLES = ("regular", "bold", "italic", "bold_italic")
 PUA_START, PUA_END = 0xE000, 0xF8FF
 # Codes for glyphs that only shaping reaches live in the supplementary private
 # use planes (15 and 16): room for every glyph of every font, each with several texts.
@@ -59,24 +59,6 @@ def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 
 
 ttfonts.makeToUnicodeCMap = to_unicode_cmap
-
-
-@dataclass(frozen=True)
-class Family:
-    name: str
-    scripts: tuple[str, ...]
-    languages: tuple[str, ...]
-    files: dict  # style -> file name
-    scale: float = 1.0  # optical size: the family is set at scale x the run's size (fonts.yaml)
-
-    def file(self, bold: bool, italic: bool) -> str:
-        # Scripts without italics are set upright; no fake slanting.
-        wanted = ("bold_italic", "bold", "regular") if bold and italic else \
-            ("bold", "regular") if bold else ("italic", "regular") if italic else ("regular",)
-        return next(self.files[s] for s in wanted if s in self.files)
-
-    def speaks(self, language: str) -> bool:
-        return any(language == lang or language.startswith(lang + "-") for lang in self.languages)
 
 
 @dataclass(eq=False)
@@ -167,38 +149,27 @@ def use(dirs: tuple[Path, ...]) -> None:
 
 
 def _find(name: str) -> Path | None:
-    return next((d / name for d in _dirs if (d / name).is_file()), None)
+    return fonttable.find(_dirs, name)
+
+
+_given: tuple[tuple[Path, ...], tuple[Family, ...]] | None = None
+
+
+def given(dirs: tuple[Path, ...], table: tuple[Family, ...]) -> None:
+    """`use(dirs)`, with their fonts.yaml already read (`fonttable.read`, in
+    the build's second process): this one then need not load a YAML parser."""
+    global _given
+    use(dirs)
+    _given = (_dirs, table)
+    families.cache_clear()
 
 
 @lru_cache(maxsize=1)
 def families() -> tuple[Family, ...]:
-    table = _find("fonts.yaml")
-    if table is None:
-        raise LeafletError("fonts/fonts.yaml is missing (in the project and in the package)")
-    root = source.load(table, display="fonts/fonts.yaml")
-    out = []
-    for node in root.mapping(("families",))["families"].items():
-        m = node.mapping(("name", "scripts", "regular"), ("languages", "bold", "italic", "bold_italic", "scale"))
-        files = {s: m[s].text() for s in STYLES if s in m}
-        out.append(Family(m["name"].text(), tuple(n.text() for n in m["scripts"].items()),
-                          tuple(n.text() for n in m["languages"].items()) if "languages" in m else (), files,
-                          _scale(m["scale"]) if "scale" in m else 1.0))
+    out = _given[1] if _given is not None and _given[0] == _dirs else fonttable.read(_dirs)
     for file_name, known in _faces.items():  # a face kept across `use` takes this table's scale (the
         known.scale = next((f.scale for f in out if file_name in f.files.values()), 1.0)  # caches were cleared)
-    return tuple(out)
-
-
-# Never under 1: a layout's minimum size (large print's 16 pt) holds for every
-# script. Over 1.5 is a typing mistake, not an optical correction.
-SCALES = (1.0, 1.5)
-
-
-def _scale(node) -> float:
-    value = node.number()
-    if not SCALES[0] <= value <= SCALES[1]:
-        raise node.error(f"must be from {SCALES[0]:g} to {SCALES[1]:g} (a factor on the edition's size; "
-                         f"under 1 would set text below the layout's minimum), got {value:g}")
-    return value
+    return out
 
 
 def family_for(script: str, language: str) -> Family | None:

@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import io
 
-import pikepdf
-from pikepdf import Array, Dictionary, Name
 from reportlab.lib.pagesizes import A4, landscape
 
 SHEET_W, SHEET_H = landscape(A4)
@@ -80,6 +78,11 @@ def impose(screen_pdf: bytes, fold_colour: str, fold_length: float, fold_width: 
     """`order`: for each booklet position, (screen page, upside down); default
     reading order. `rtl`: bound on the right. `fold_edge`: the fold marks'
     distance from the sheet edge. `imposition`: fold, roll-fold or duplex."""
+    # pikepdf is loaded here, not with the module: a build imposes in its second
+    # process (overlap), and the one that typesets then never loads it.
+    import pikepdf
+    from pikepdf import Array, Dictionary, Name
+
     out = pikepdf.new()
     with pikepdf.open(io.BytesIO(screen_pdf)) as source:
         # Each page becomes a Form XObject placed on its sheet with `cm`: no

@@ -12,9 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from functools import lru_cache
 from typing import Any
-
-import yaml
 
 from .errors import LeafletError
 
@@ -130,6 +129,9 @@ def load(path: Path | str, display: str | None = None) -> Node:
 
 
 def loads(text: str, name: str) -> Node:
+    import yaml  # here: a process that builds from a plan it was given reads no YAML, and need not load PyYAML
+
+    _Loader, _Fast = _loaders()
     bad = FORBIDDEN.search(text)
     if bad:
         ch, line = bad.group(0), text.count("\n", 0, bad.start()) + 1
@@ -164,53 +166,66 @@ def _load(kind, text: str, name: str) -> Node:
         loader.dispose()
 
 
-class _Guarded(yaml.composer.Composer):
-    """Composing that refuses anchors and aliases before any tree exists (so an
-    alias bomb costs nothing), and bounds nesting (so deep brackets are an
-    error, not a RecursionError)."""
+@lru_cache(maxsize=1)
+def _loaders():
+    """(PyYAML's loader, libyaml's) with the guards below: made when first needed."""
+    import yaml
 
-    def compose_node(self, parent, index):
-        event = self.peek_event()
-        line = event.start_mark.line + 1
-        if isinstance(event, yaml.AliasEvent):
-            raise LeafletError(f"YAML alias '*{event.anchor}' is not allowed: write the value out in full",
-                               self.file, line)
-        if getattr(event, "anchor", None):
-            raise LeafletError(f"YAML anchor '&{event.anchor}' is not allowed: leaflets repeat nothing by "
-                               "reference", self.file, line)
-        if self.depth >= MAX_DEPTH:
-            raise LeafletError(f"nested more than {MAX_DEPTH} levels deep", self.file, line)
-        self.depth += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
+    class _Guarded(yaml.composer.Composer):
+        """Composing that refuses anchors and aliases before any tree exists (so an
+        alias bomb costs nothing), and bounds nesting (so deep brackets are an
+        error, not a RecursionError)."""
 
+        def compose_node(self, parent, index):
+            event = self.peek_event()
+            line = event.start_mark.line + 1
+            if isinstance(event, yaml.AliasEvent):
+                raise LeafletError(f"YAML alias '*{event.anchor}' is not allowed: write the value out in full",
+                                   self.file, line)
+            if getattr(event, "anchor", None):
+                raise LeafletError(f"YAML anchor '&{event.anchor}' is not allowed: leaflets repeat nothing by "
+                                   "reference", self.file, line)
+            if self.depth >= MAX_DEPTH:
+                raise LeafletError(f"nested more than {MAX_DEPTH} levels deep", self.file, line)
+            self.depth += 1
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
 
-class _Loader(_Guarded, yaml.SafeLoader):
-    def __init__(self, text: str, name: str):
-        super().__init__(text)
-        self.file, self.depth = name, 0
-
-
-try:
-    from yaml.cyaml import CParser
-except ImportError:  # PyYAML built without libyaml
-    _Fast = _Loader
-else:
-    class _Fast(_Guarded, CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
-        """The same composing over libyaml's scanner and parser (C): the same events,
-        so the same nodes and lines, several times faster."""
-
+    class _Loader(_Guarded, yaml.SafeLoader):
         def __init__(self, text: str, name: str):
-            CParser.__init__(self, text)
-            yaml.constructor.SafeConstructor.__init__(self)
-            yaml.resolver.Resolver.__init__(self)
-            yaml.composer.Composer.__init__(self)
+            super().__init__(text)
             self.file, self.depth = name, 0
 
+    try:
+        from yaml.cyaml import CParser
+    except ImportError:  # PyYAML built without libyaml
+        _Fast = _Loader
+    else:
+        class _Fast(_Guarded, CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+            """The same composing over libyaml's scanner and parser (C): the same events,
+            so the same nodes and lines, several times faster."""
 
-def _convert(loader: yaml.SafeLoader, node: yaml.Node, name: str, path: str) -> Node:
+            def __init__(self, text: str, name: str):
+                CParser.__init__(self, text)
+                yaml.constructor.SafeConstructor.__init__(self)
+                yaml.resolver.Resolver.__init__(self)
+                yaml.composer.Composer.__init__(self)
+                self.file, self.depth = name, 0
+
+    return _Loader, _Fast
+
+
+def __getattr__(name: str):
+    if name in ("_Loader", "_Fast"):  # the two loaders, for the tests that compare them
+        return _loaders()[name == "_Fast"]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _convert(loader, node, name: str, path: str) -> Node:
+    import yaml
+
     line = node.start_mark.line + 1
     where = path or "top level"
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in (MAP, SEQ):
@@ -235,7 +250,9 @@ def _convert(loader: yaml.SafeLoader, node: yaml.Node, name: str, path: str) -> 
     return Node(_scalar(loader, node, name, where), name, line, path)
 
 
-def _scalar(loader: yaml.SafeLoader, node: yaml.ScalarNode, name: str, where: str) -> Any:
+def _scalar(loader, node, name: str, where: str) -> Any:
+    import yaml
+
     line = node.start_mark.line + 1
     tag = SCALARS.get(node.tag)
     if tag is None:

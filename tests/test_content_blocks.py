@@ -17,7 +17,7 @@ from leaflet.catalogs import checks, extract
 from leaflet.catalogs.pofile import Entry
 from leaflet.contacts import Hours
 from leaflet.errors import LeafletError
-from leaflet.typeset.story import opening
+from leaflet.dates import opening
 
 from conftest import ROOT, SEED
 

@@ -31,7 +31,7 @@ def test_a_wheel_holds_the_data_and_builds_a_new_project_without_the_repository(
     for name in wanted & {n for n in names if n.endswith((".ttf", ".icc", ".yaml"))}:
         assert zipfile.ZipFile(wheel).read(name) == (ROOT / name).read_bytes(), name
     assert not any(n.startswith(("content/", "translations/", "tests/")) for n in names)
-    assert any(n.endswith("entry_points.txt") and b"leaflet = leaflet.cli:main" in zipfile.ZipFile(wheel).read(n)
+    assert any(n.endswith("entry_points.txt") and b"leaflet = leaflet.cli:run" in zipfile.ZipFile(wheel).read(n)
                for n in names)
 
     # Unpacked on its own (what pip installs), with the venv's dependencies: the

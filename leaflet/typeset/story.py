@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from babel.dates import format_date, format_interval, get_day_names
-from babel.lists import format_list
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
@@ -378,23 +376,10 @@ def _contact(edition: Edition, c, body: Style, contact: Style, last: bool) -> li
         out.append(_text(edition, (Span(f"{name}: ", bold=True), Span(value, href=href, kind=kind)), contact))
     if c.hours:
         out.append(_text(edition, (Span(f"{labels.hours}:", bold=True),), contact))
-        out += [_text(edition, (Span(opening(edition.language, h)),), contact) for h in c.hours]
+        out += [_text(edition, (Span(edition.opening(h)),), contact) for h in c.hours]
     if out and not last:
         out[-1].spaceAfter = body.space_after * 2
     return out
-
-
-def opening(language: str, hours) -> str:
-    """"Monday–Friday: 09:00–17:00" in the edition's language and conventions (Babel, CLDR)."""
-    locale = language.replace("-", "_")
-    names = get_day_names("wide", locale=locale)
-    days = list(hours.days)
-    if len(days) > 2 and days == list(range(days[0], days[-1] + 1)):
-        day_text = f"{names[days[0]]}\u2013{names[days[-1]]}"
-    else:
-        day_text = format_list([names[d] for d in days], locale=locale)
-    times = format_interval(hours.opens, hours.closes, "Hm", locale=locale)
-    return f"{day_text}: {times}" if not language.startswith(("zh", "ko")) else f"{day_text} {times}"
 
 
 def further(edition: Edition, layout: Layout, body: Style) -> list[Flowable]:
@@ -410,7 +395,7 @@ def updated(edition: Edition, layout: Layout, body: Style) -> list[Flowable]:
     """The date of this version, closing the back matter."""
     if not edition.leaflet.updated:
         return []
-    date = format_date(edition.leaflet.updated, "long", locale=edition.language.replace("-", "_"))
+    date = edition.updated()
     return [_text(edition, (Span(edition.labels.updated_on(date)),), _before(style(layout, "footer"), body.size))]
 
 
