@@ -3,3 +3,7 @@
 Data flows one way: content -> catalogs -> text/typeset -> export.
 """
 __version__ = "0.1.0"
+
+from . import deferred
+
+deferred.install()  # before anything imports ReportLab's platypus (see leaflet/deferred.py)

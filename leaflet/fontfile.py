@@ -15,6 +15,7 @@ byte for byte as ReportLab made them.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from struct import pack, unpack_from
 
 from reportlab.pdfbase import ttfonts
@@ -85,6 +86,40 @@ def _set_glyph_to_char(self, value) -> None:
     self.__dict__["_g2c"] = value
 
 
+class Metrics(Sequence):
+    """hmetrics, ReportLab's (advance, left side bearing) per glyph, read from the
+    table when asked for: a subset reads a few hundred of a CJK font's 13,000."""
+
+    def __init__(self, pairs: tuple[int, ...], last: float, bearings: tuple[int, ...]):
+        self._pairs, self._long, self._last, self._bearings = pairs, len(pairs) // 2, last, bearings
+
+    def __len__(self) -> int:
+        return self._long + len(self._bearings)
+
+    def __getitem__(self, glyph: int) -> tuple:
+        if not 0 <= glyph < len(self):
+            raise IndexError(glyph)
+        if glyph < self._long:
+            return self._pairs[2 * glyph], self._pairs[2 * glyph + 1]
+        return self._last, self._bearings[glyph - self._long]
+
+
+class Offsets(Sequence):
+    """glyphPos, each glyph's offset in glyf, from the loca table as it is (short
+    offsets are halved there)."""
+
+    def __init__(self, raw: tuple[int, ...], shift: int):
+        self._raw, self._shift = raw, shift
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __getitem__(self, glyph: int) -> int:
+        if not 0 <= glyph < len(self._raw):
+            raise IndexError(glyph)
+        return self._raw[glyph] << self._shift
+
+
 def maps(face, char: int, glyph: int) -> bool:
     """Whether the font's own cmap takes `char` to `glyph` (the space/no-break
     space aliasing aside, as glyphToChar has it)."""
@@ -115,16 +150,23 @@ def extract_info(self, charInfo=1):
         limit = cmap + length
         for n in range(seg):
             start, end, delta, rng = starts[n], ends[n] + 1, deltas[n], ranges[n]
-            if rng == 0:
+            if rng == 0:  # glyph = (char + delta) mod 65536
                 if 0 <= start + delta and end + delta <= 0x10000:
                     c2g.update(zip(range(start, end), range(start + delta, end + delta)))
-                else:
-                    c2g.update((char, (char + delta) & 0xFFFF) for char in range(start, end))
+                else:  # two runs, either side of the wrap
+                    wrap = -delta if delta < 0 else 0x10000 - delta
+                    low, high = range(start, min(end, wrap)), range(max(start, wrap), end)
+                    below = 0x10000 if delta < 0 else 0
+                    c2g.update(zip(low, range(low.start + delta + below, low.stop + delta + below)))
+                    c2g.update(zip(high, range(high.start + delta + below - 0x10000,
+                                               high.stop + delta + below - 0x10000)))
                 continue
-            for char in range(start, end):
-                at = ranges_at + 2 * n + (char - start) * 2 + rng
-                glyph = 0 if at >= limit else unpack_from(">H", data, at)[0]
-                c2g[char] = (glyph + delta) & 0xFFFF if glyph else 0
+            # glyphs from the glyph id array, read at once; past the table's end, glyph 0
+            at = ranges_at + 2 * n + rng
+            count = min(end - start, max(0, -(-(limit - at) // 2)))
+            glyphs = unpack_from(f">{count}H", data, at)
+            c2g.update(zip(range(start, start + count), [(g + delta) & 0xFFFF if g else 0 for g in glyphs]))
+            c2g.update(dict.fromkeys(range(start + count, end), 0))
     else:
         groups = unpack_from(">L", data, cmap + 12)[0]
         values = unpack_from(f">{3 * groups}L", data, cmap + 16)
@@ -137,16 +179,15 @@ def extract_info(self, charInfo=1):
     self._long_metrics = long_metrics = unpack_from(">H", data, hhea + 34)[0]
     hmtx = self.table["hmtx"]["offset"]
     pairs = unpack_from(f">{2 * long_metrics}H", data, hmtx)
-    self.hmetrics = list(zip(pairs[0::2], pairs[1::2]))
     last = scale(pairs[-2])  # ReportLab keeps the scaled advance for the short entries
-    self.hmetrics += [(last, lsb) for lsb in unpack_from(f">{glyphs - long_metrics}H", data, hmtx + 4 * long_metrics)]
+    self.hmetrics = Metrics(pairs, last, unpack_from(f">{glyphs - long_metrics}H", data, hmtx + 4 * long_metrics))
     self.defaultWidth = scale(pairs[0])
     self.charWidths = Widths(self)
     loca = self.table["loca"]["offset"]
     if loca_format == 0:
-        self.glyphPos = [v << 1 for v in unpack_from(f">{glyphs + 1}H", data, loca)]
+        self.glyphPos = Offsets(unpack_from(f">{glyphs + 1}H", data, loca), 1)
     elif loca_format == 1:
-        self.glyphPos = list(unpack_from(f">{glyphs + 1}L", data, loca))
+        self.glyphPos = Offsets(unpack_from(f">{glyphs + 1}L", data, loca), 0)
     else:
         raise ttfonts.TTFError(f"Unknown location table format ({loca_format})")
     # ReportLab draws a no-break space as a space (or the reverse, if the font has only that)

@@ -150,5 +150,8 @@ def _exactly(fd: int, size: int) -> bytes:
 
 
 def _can_fork() -> bool:
-    # Linux only: macOS forks unsafely once system frameworks are loaded, Windows not at all.
-    return sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1 and hasattr(os, "fork")
+    # Linux only: macOS forks unsafely once system frameworks are loaded, Windows not at all;
+    # and never with other threads running, whose locks the child would inherit held.
+    threading = sys.modules.get("threading")
+    return (sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1 and hasattr(os, "fork")
+            and (threading is None or threading.active_count() == 1))

@@ -31,9 +31,13 @@ def reportlab_face(path: Path):
 @pytest.mark.parametrize("path", FONT_FILES, ids=lambda p: p.name)
 def test_bulk_parse_gives_reportlabs_tables(path):
     ours, theirs = ttfonts.TTFontFace(str(path)), reportlab_face(path)
-    for name in ("name", "charToGlyph", "glyphToChar", "hmetrics", "glyphPos", "defaultWidth",
+    for name in ("name", "charToGlyph", "glyphToChar", "defaultWidth",
                  "numGlyphs", "ascent", "descent", "bbox", "flags", "italicAngle", "stemV", "unitsPerEm"):
         assert getattr(ours, name) == getattr(theirs, name), name
+    for name in ("hmetrics", "glyphPos"):  # read as asked for: the same entries
+        assert list(getattr(ours, name)) == getattr(theirs, name), name
+        with pytest.raises(IndexError):
+            getattr(ours, name)[len(getattr(theirs, name))]
     assert list(ours.charToGlyph) == list(theirs.charToGlyph)  # same order: same subset codes
     # the widths are worked out as asked for: every character ReportLab has, and no other
     assert {c: ours.charWidths.get(c) for c in theirs.charWidths} == theirs.charWidths

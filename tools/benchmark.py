@@ -12,8 +12,9 @@
         English edition against Typst compiling the English leaflet. Each pair
         runs A then B back to back; the figures are medians of A, of B, and of the
         pair-by-pair ratios A/B (which hold when the machine's speed drifts).
-        Time is wall and CPU (user + system) of the finished process, memory its
-        peak resident set, all from the kernel's accounting (os.wait4).
+        Time is wall and CPU (user + system) of the finished process and the
+        processes it waited for, memory the peak resident set of the largest of
+        them, all from the kernel's accounting (os.wait4).
 
 The Typst documents are written from the editions this tool builds (their text,
 in the same order: front, questions and answers, back page), by `typst_source`
@@ -258,7 +259,12 @@ def versus_typst(runs: int) -> None:
         tmp = Path(tmp)
         for d in ("typ", "ours-all", "ours-en", "typst-all", "typst-en"):
             (tmp / d).mkdir()
-        every = write_typst_sources(tmp / "typ", ["all"])
+        # Written by another process: this one stays small. A child's peak memory
+        # counts the pages it was forked with, so a benchmark that had loaded the
+        # tool itself would set a floor under both sides' figures.
+        every = [Path(p) for p in subprocess.run(
+            [python, str(Path(__file__).resolve()), "--write-sources", str(tmp / "typ")], cwd=ROOT,
+            check=True, capture_output=True, text=True).stdout.split("\n") if p]
         english = [p for p in every if p.stem == "en"]
         build = [python, "generate.py", "build", LEAFLET, "--out"]
         worker = [python, str(Path(__file__).resolve()), "--typst-worker"]
@@ -275,8 +281,11 @@ def main() -> None:
     p.add_argument("--runs", type=int, default=None)
     p.add_argument("--vs-typst", action="store_true", help="paired whole-process runs against Typst")
     p.add_argument("--typst-worker", metavar="OUT", help=argparse.SUPPRESS)
+    p.add_argument("--write-sources", metavar="DIR", help=argparse.SUPPRESS)
     a = p.parse_args()
-    if a.typst_worker:
+    if a.write_sources:
+        print("\n".join(map(str, write_typst_sources(Path(a.write_sources), ["all"]))))
+    elif a.typst_worker:
         typst_worker(a.languages, a.typst_worker)
     elif a.vs_typst:
         versus_typst(a.runs or 5)

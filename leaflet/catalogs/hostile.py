@@ -42,17 +42,26 @@ DOMAIN = re.compile(rf"(?i)(?<![\w.@-])((?:[\w-]{{1,63}}\.){{0,8}}[\w-]{{2,63}}\
 
 def normalise(text: str) -> str:
     """The text as it would be read: NFKC, format characters gone, every digit 0-9, spaces plain."""
-    return "".join(map(_read_as, unicodedata.normalize("NFKC", text)))
+    text = unicodedata.normalize("NFKC", text)
+    return text if text.isascii() else text.translate(_READ_AS)  # ASCII reads as itself
 
 
-@lru_cache(maxsize=8192)
-def _read_as(c: str) -> str:
-    if unicodedata.category(c) == "Cf" or c == "\u034f":
-        return ""
-    digit = unicodedata.decimal(c, None)
-    if digit is not None:
-        return str(digit)
-    return " " if unicodedata.category(c) in ("Zs", "Zl", "Zp") else c
+class _ReadAs(dict):
+    """What each character reads as (str.translate's table), worked out as met."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        if unicodedata.category(c) == "Cf" or c == "\u034f":
+            out = ""
+        elif (digit := unicodedata.decimal(c, None)) is not None:
+            out = str(digit)
+        else:
+            out = " " if unicodedata.category(c) in ("Zs", "Zl", "Zp") else c
+        self[code] = out
+        return out
+
+
+_READ_AS = _ReadAs()
 
 
 def contact_data(text: str) -> list[str]:
@@ -86,6 +95,8 @@ def _known(english: str) -> tuple[str, frozenset]:
 def misplaced_joiners(text: str) -> list[int]:
     """Positions of ZWNJ/ZWJ that are not between two letters of a script that spells with them."""
     bad = []
+    if "\u200c" not in text and "\u200d" not in text:
+        return bad
     for i, c in enumerate(text):
         if c not in JOINERS:
             continue

@@ -18,13 +18,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-from babel.core import get_global
-from babel.plural import PluralRule, _GettextCompiler, _plural_tags
 
 from ..errors import LeafletError
 from .language_table import TABLE
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 ENGLISH_NAMES = {"bn": "Bengali", "fa": "Farsi", "ckb": "Kurdish (Sorani)", "zh-Hans": "Chinese (Simplified)",
                  "zh-Hant": "Chinese (Traditional)"}
@@ -116,6 +117,9 @@ def get(code: str) -> Language:
 
 def from_cldr(code: str) -> Language:
     """What CLDR (through Babel) and our own tables say of `code`."""
+    from babel import Locale, UnknownLocaleError  # here: the table answers for the common languages
+    from babel.core import get_global
+
     language, script, region = _parts(code)
     canonical = "-".join(p for p in (language, script, region) if p)
     try:
@@ -135,6 +139,8 @@ def from_cldr(code: str) -> Language:
 
 def integer_plural_forms(locale: Locale) -> str:
     """A gettext Plural-Forms from CLDR's rules, for the categories whole numbers reach."""
+    from babel.plural import PluralRule, _GettextCompiler, _plural_tags
+
     rule = PluralRule.parse(locale.plural_form)
     used = {rule(n) for n in range(0, 1001)} | {rule(n) for n in (10_000, 100_000, 1_000_000)}
     order = [t for t in _plural_tags if t in used]

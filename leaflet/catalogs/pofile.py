@@ -111,10 +111,7 @@ class _Draft:
         self.obsolete: bool | None = None
         self.current: list[str] | None = None  # the field a continuation line adds to
         self.current_kind = ""  # "#|" for a previous field
-
-    @property
-    def complete(self) -> bool:
-        return any(k.startswith("msgstr") for k in self.fields)
+        self.complete = False  # has a msgstr: the next entry's first line ends it
 
     @property
     def empty(self) -> bool:
@@ -143,9 +140,9 @@ class _Parser:
                     line = "#" + line
                 elif not line:
                     continue
-            starts = line.startswith("#") or (KEYWORD.match(line) and KEYWORD.match(line).group(1) in
-                                               ("msgctxt", "msgid"))
-            if draft is not None and draft.complete and starts:
+            if draft is not None and draft.complete and (
+                    line.startswith("#") or line.startswith(("msgctxt", "msgid")) and (m := KEYWORD.match(line))
+                    and m.group(1) in ("msgctxt", "msgid")):
                 entries.append(self.finish(draft))
                 draft = None
             if draft is None:
@@ -189,6 +186,8 @@ class _Parser:
                 raise self.error(number, "'msgctxt' after 'msgid' (it must come first)")
             fields[key] = [self.strings(number, line[m.end():])]
             draft.current, draft.current_kind = fields[key], where
+            if fields is draft.fields and key.startswith("msgstr"):
+                draft.complete = True
         elif line.startswith('"') and draft.current is not None and draft.current_kind == where:
             draft.current.append(self.strings(number, line))
         else:
