@@ -11,7 +11,6 @@ Installed by `leaflet/__init__.py`; without it, ReportLab loads as it always has
 """
 from __future__ import annotations
 
-import importlib.abc
 import importlib.machinery
 import re
 import sys
@@ -32,7 +31,7 @@ class Pattern:
         return getattr(self._compiled, name)
 
 
-class _Loader(importlib.abc.Loader):
+class _Loader:  # the import system's loader protocol (importlib.abc would cost a start-up its own imports)
     def __init__(self, loader):
         self.loader = loader
 
@@ -55,7 +54,7 @@ class _Loader(importlib.abc.Loader):
             re.compile = real
 
 
-class _Finder(importlib.abc.MetaPathFinder):
+class _Finder:
     def find_spec(self, name, path, target=None):
         if name != MODULE:
             return None

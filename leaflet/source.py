@@ -7,7 +7,6 @@ with the SafeLoader and convert it into `Node`s that carry their line.
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -39,6 +38,7 @@ class Node:
         allowed = set(required) | set(optional)
         for key, child in self.value.items():
             if key not in allowed:
+                import difflib  # only for a mistake's hint
                 hint = difflib.get_close_matches(key, sorted(allowed), n=1)
                 more = f" (did you mean '{hint[0]}'?)" if hint else ""
                 raise LeafletError(f"{join(self.path, key)}: unknown key '{key}'{more}", self.file, child.line)

@@ -106,17 +106,28 @@ def _stage(root: Path, files: list[tuple[PurePosixPath, bytes]]) -> Path:
 def _sync(paths: list[Path]) -> None:
     """Every staged file on the disk before the commit. In threads: the disk
     takes the flushes together (26 files: 7 ms, against 100 ms one by one)."""
-    from concurrent.futures import ThreadPoolExecutor
+    import threading
 
-    def sync(path: Path) -> None:
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    errors: list[OSError] = []
 
-    with ThreadPoolExecutor(max_workers=min(32, len(paths) or 1)) as pool:
-        list(pool.map(sync, paths))
+    def sync(batch: list[Path]) -> None:
+        for path in batch:
+            try:
+                fd = os.open(path, os.O_RDONLY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+            except OSError as exc:
+                errors.append(exc)
+
+    threads = [threading.Thread(target=sync, args=(paths[i::32],)) for i in range(min(32, len(paths)))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
 
 
 def _mkdtemp(root: Path) -> str:

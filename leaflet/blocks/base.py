@@ -3,7 +3,6 @@ checks its text, and field reading that reports mistakes as authors need them
 (all missing keys at once, the allowed keys for an unknown one)."""
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, replace
 
@@ -90,6 +89,7 @@ def fields(node: Node, required: tuple[str, ...] = (), optional: tuple[str, ...]
     suggested = set()
     for key, child in node.value.items():
         if key not in allowed:
+            import difflib  # only for a mistake's hint
             hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75) or \
                 [a for a in SYNONYMS.get(key.lower(), ()) if a in allowed][:1]
             more = f"; did you mean '{hint[0]}'?" if hint else ""
