@@ -89,11 +89,15 @@ def _href(path: Path) -> str:
     return _e("/".join(quote(part) for part in PurePosixPath(path.as_posix()).parts))
 
 
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}" if n == 1 else f"{n} {thing}s"
+
+
 def _language(code: str) -> str:
     """English name, and the language's own name marked with its language."""
     lang = languages.get(code)
-    if lang.native_name == lang.english_name:
-        return _e(lang.english_name)
+    if lang.native_name.startswith(lang.english_name):  # English, or "English (United Kingdom)" for en-GB
+        return f'<span lang="{_e(code)}">{_e(lang.native_name)}</span>'
     return f'{_e(lang.english_name)} (<span lang="{_e(code)}">{_e(lang.native_name)}</span>)'
 
 
@@ -125,7 +129,7 @@ def page(eds: list[tuple[Edition, list[Path]]], warnings: list[str]) -> str:
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>Proof: {len(eds)} editions</title>
+<title>Proof: {_count(len(eds), 'edition')}</title>
 <style>
 body {{ font-family: system-ui, sans-serif; margin: 1.5rem; color: #111; background: #f4f4f4; }}
 main {{ display: flex; flex-wrap: wrap; gap: 1rem; }}
@@ -139,7 +143,7 @@ main {{ display: flex; flex-wrap: wrap; gap: 1rem; }}
 </style>
 </head>
 <body>
-<h1>Proof: {len(eds)} editions</h1>
+<h1>Proof: {_count(len(eds), 'edition')}</h1>
 {f'<h2>Not built, and build warnings</h2><ul class="warnings">{skipped}</ul>' if skipped else ''}
 <main>
 {chr(10).join(cards)}

@@ -102,6 +102,9 @@ def test_each_edition_is_described_and_previewed_page_by_page(preview_build):
                 assert len(im.convert("L").resize((40, 56)).getcolors(256)) > 5
         doc.close()
     assert any("Urdu (" in c and "اردو" in c for c in cards)
+    english = next(c for c in cards if " en-GB " in c and "+" not in c)
+    assert english.startswith("English (United Kingdom) en-GB")  # named once, not "English (English (...))"
+    assert "".join(page.text).count("Proof: 5 editions") == 2  # the title and the heading
 
 
 def test_a_partial_edition_names_its_english_blocks_and_the_skipped_are_listed(tmp_path):
@@ -124,6 +127,10 @@ def test_a_partial_edition_names_its_english_blocks_and_the_skipped_are_listed(t
     done = run("--project", project, "build", "--preview", "-q", "--out", tmp_path / "b", cwd=tmp_path)
     text = " ".join(read(tmp_path / "b" / "proof.html").text)
     assert "so not built: its catalog is incomplete" in text
+
+
+def test_one_edition_is_one_edition():
+    assert proof._count(1, "edition") == "1 edition" and proof._count(5, "edition") == "5 editions"
 
 
 def test_every_value_on_the_page_is_escaped():
