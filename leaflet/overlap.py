@@ -18,6 +18,7 @@ from __future__ import annotations
 import importlib
 import os
 import pickle
+import signal
 import struct
 import sys
 
@@ -85,6 +86,10 @@ class Second:
             pid, self.pid = self.pid, None
             for fd in (self._to_child, self._from_child):
                 os.close(fd)  # the child sees the end of its requests, or a broken pipe, and exits
+            try:
+                os.kill(pid, signal.SIGTERM)  # or, warming up for calls that will not come, is stopped
+            except ProcessLookupError:  # pragma: no cover - already gone
+                pass
             os.waitpid(pid, 0)
 
     def __enter__(self) -> Second:
