@@ -19,7 +19,7 @@ from . import impose as impose_module
 from .impose import impose
 from .plan import Task, all_content, display, editions_of, layout_of, plan  # noqa: F401 (the build's API)
 from .project import Project
-from .typeset import bilingual, typeset
+from .typeset import pair as typeset_pair, typeset
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def make_bilingual(first: Edition, second: Edition, mode: str, layout: layouts.L
     """Both files of a bilingual edition (community language first, English second)."""
     leaflet = first.leaflet
     layout = layout or layout_of(leaflet)
-    pdf, pages, size = bilingual.typeset(first, second, layout, mode)
+    pdf, pages, size = typeset_pair(first, second, layout, mode)
     partial = ".partial" if first.partial or first.partial_labels else ""
     stem = f"{leaflet.id}.{first.code}+{second.code}{partial}{layout.file_tag}"
     meta = {"/Title": f"{markup.plain(leaflet.title.spans)} / {markup.plain(second.leaflet.title.spans)}",

@@ -18,7 +18,7 @@ from leaflet.content import body_blocks
 from leaflet.errors import LeafletError
 from leaflet.impose import SHEET_H, SHEET_W, side_order
 from leaflet.layout import MM
-from leaflet.typeset import bilingual
+from leaflet import typeset
 
 from conftest import ROOT
 from test_bilingual import elements, plain
@@ -120,7 +120,7 @@ def test_a_second_sheet_only_when_one_would_need_text_under_the_minimum(stem, co
     first, english = editions(stem, code)
     one_sheet = replace(layout.load(DL), page_step=0, page_most=6)
     with pytest.raises(LeafletError, match="do not fit in 6 pages"):
-        bilingual.typeset(first, english, one_sheet, form)
+        typeset.pair(first, english, one_sheet, form)
 
 
 @pytest.mark.parametrize("stem, code, form", [("serious-case-reviews", "ur", "parallel"),

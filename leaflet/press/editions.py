@@ -6,7 +6,7 @@ from dataclasses import replace
 from ..edition import Edition
 from ..impose import flip_order
 from ..layout import Layout
-from ..typeset import bilingual, typeset
+from ..typeset import pair as typeset_pair, typeset
 from .pdfx import press
 
 
@@ -24,6 +24,6 @@ def single(edition: Edition, layout: Layout, marks: bool | None = None) -> tuple
 def pair(first: Edition, second: Edition, layout: Layout, mode: str,
          marks: bool | None = None) -> tuple[bytes, int, float]:
     """A bilingual edition; a flip one in booklet order, its second half upside down."""
-    pdf, pages, size = bilingual.typeset(first, second, bled(layout), mode)
+    pdf, pages, size = typeset_pair(first, second, bled(layout), mode)
     order = flip_order(pages) if mode == "flip" else None
     return press(pdf, layout, order, marks_on=marks), pages, size, ()

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.platypus import Spacer
-
 from ..edition import Edition
 from ..errors import LeafletError
 from ..layout import Layout
 from ..text.itemize import MissingGlyphs
 from ..text.paragraph import TextBlock
-from . import backmatter, columns, document, fit, flow, story
+from . import bilingual, columns, document, fit, flow, story
+from .questions import questions_and_back
 
 MAX_PAGES = 48
 
@@ -38,6 +37,16 @@ def typeset(edition: Edition, layout: Layout) -> Typeset:
         raise LeafletError(f"[{edition.language}] {exc}", edition.leaflet.source) from None
     except flow.DoesNotFit as exc:
         raise too_tall(edition, exc) from None
+
+
+def pair(first: Edition, second: Edition, layout: Layout, mode: str) -> tuple[bytes, int, float]:
+    """(pdf, pages, body size) of a bilingual edition: `first` with `second` (English) in `mode`."""
+    try:
+        if layout.in_columns and mode in bilingual.MODES:
+            return columns.typeset_pair(first, second, layout, mode)
+        return bilingual.typeset(first, second, layout, mode)
+    except flow.DoesNotFit as exc:
+        raise too_tall(first, exc) from None
 
 
 def too_tall(edition: Edition, exc: flow.DoesNotFit) -> LeafletError:
@@ -88,21 +97,6 @@ def _typeset(edition: Edition, layout: Layout) -> Typeset:
                 continue  # the count was optimistic (rare): one step smaller, for real
             return Typeset(pdf, pages, size, tuple(_warnings(edition, panels)))
     raise LeafletError(fit.too_long(edition.language, layout), edition.leaflet.source)
-
-
-def questions_and_back(edition: Edition, layout: Layout, size: float, frame: tuple[float, float],
-                       more: int = 0) -> tuple[list, list]:
-    """One edition's questions and back page at body size `size`, in a single-frame
-    layout: what the back `frame` cannot hold follows the questions (backmatter;
-    `more`: see fit.forward), and an e-mail or web address wider than its line
-    has the line set smaller."""
-    width = frame[0]
-    matter = story.back_matter(edition, layout, size).map(lambda part: columns.unbroken(part, layout, width))
-    moved, back = backmatter.settle(matter, lambda back: fit.overflow(back, frame) <= 0.01, more)
-    faq, back = story.keep_with_next(story.faq(edition, layout, size) + moved), back or [Spacer(0, 1)]
-    for flowables in (faq, back):
-        columns.qr_unbroken(flowables, layout, width)
-    return faq, back
 
 
 def check_coverage(edition: Edition, layout: Layout) -> None:

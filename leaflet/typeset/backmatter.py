@@ -47,7 +47,7 @@ def of(intro: list, contacts: list, further: list, date: list) -> BackMatter:
 
 
 def paired(a: BackMatter, b: BackMatter, combine: Callable[[list, list], list]) -> BackMatter:
-    """Two languages' back matter, part by part (`combine`: bilingual.combine in a form)."""
+    """Two languages' back matter, part by part (`combine`: pairs.combine in a form)."""
     return BackMatter(combine(a.head, b.head), combine(a.lead, b.lead),
                       [combine(x, y) for x, y in zip(a.contacts, b.contacts)],
                       combine(a.further, b.further), combine(a.date, b.date))

@@ -19,7 +19,7 @@ does not fit.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Callable
 
 from reportlab.lib.colors import HexColor
@@ -30,10 +30,11 @@ from ..edition import Edition
 from ..errors import LeafletError
 from ..layout import MM, Layout
 from ..tagging import TaggedCanvas
-from ..text.paragraph import TextBlock
-from . import backmatter, bilingual, blocks, document, figures, fit, flow, story
+from . import backmatter, bilingual, document, fit, flow, story
 from .backmatter import BackMatter
+from .pairs import GUTTER, combine
 from .story import Panels
+from .unbroken import unbroken
 
 Box = tuple[float, float, float, float]  # x, y, width, height
 
@@ -307,53 +308,6 @@ def whole(back: list) -> list:
     return story.keep_with_next(back)
 
 
-def unbroken(flowables: list, layout: Layout, width: float) -> list:
-    """The flowables with each line that holds a word wider than the column
-    (an e-mail address in a contact panel) set smaller, down to the footer's
-    size (and the layout's floor), until the word fits: an address cut in two
-    is misread or mistyped. A word too long even then is cut, as elsewhere."""
-    floor = max(layout.style("footer").size, layout.text_floor)
-    for f in flowables:
-        if isinstance(f, blocks.Callout):
-            f.parts = [_smaller(t, f._inner(width), floor, layout.body_step) for t in f.parts]
-            for t in f.parts:
-                if isinstance(t, bilingual.Ruled):  # a bilingual contact panel's English lines
-                    t.block = _smaller(t.block, f._inner(width) - bilingual.RULE_INDENT, floor, layout.body_step)
-        if isinstance(f, bilingual.Ruled):  # the English line of a bilingual form's contact
-            f.block = _smaller(f.block, width - bilingual.RULE_INDENT, floor, layout.body_step)
-    return [_smaller(f, width, floor, layout.body_step) for f in flowables]
-
-
-def qr_unbroken(flowables: list, layout: Layout, width: float) -> None:
-    """As `unbroken`, for QR codes, in place (the questions' keeps hold these
-    flowables): an address too long for a line, under its code, set smaller;
-    on either side of a bilingual pair too."""
-    floor = max(layout.style("footer").size, layout.text_floor)
-    for f in flowables:
-        if isinstance(f, bilingual.Paired):
-            qr_unbroken([s for s in (f.first, f.second) if s is not None], layout, f._column(width))
-        elif isinstance(f, bilingual.Ruled):
-            qr_unbroken([f.block], layout, width - bilingual.RULE_INDENT)
-        elif isinstance(f, figures.QRCode):
-            f.lines = [_smaller(t, width, floor, layout.body_step) for t in f.lines]
-
-
-def _smaller(t, width: float, floor: float, step: float):
-    if not isinstance(t, TextBlock):
-        return t
-    t.wrap(width, 1e6)
-    size = t.style.size
-    while t.overlong and size - step >= floor - 1e-9:
-        size = round(size - step, 2)
-        smaller = TextBlock(t.spans, t.language, t.rtl, replace(t.style, size=size), t.role, t.block_id,
-                            groups=t.groups, key=t.key)
-        smaller.spaceBefore, smaller.spaceAfter = t.spaceBefore, t.spaceAfter
-        smaller.wrap(width, 1e6)
-        if not smaller.overlong:
-            return smaller
-    return t
-
-
 def search(what: str, edition: Edition, layout: Layout, grid: Grid, made: Callable[[float], Panels],
            second: Edition | None = None) -> tuple[bytes, int, float, Panels]:
     """(pdf, pages, body size, panels): the fewest pages, then the largest size."""
@@ -401,7 +355,7 @@ def typeset_pair(first: Edition, second: Edition, layout: Layout, mode: str) -> 
     grid = Grid(document.cover(layout, first, second), 1 if mode == "parallel" else layout.columns, first.rtl)
     rule = layout.colours["rule"]
     # a pair's two sides are the layout's columns (a one-column layout: the bilingual form's own gutter)
-    gutter = layout.gutter if layout.columns > 1 else bilingual.GUTTER
+    gutter = layout.gutter if layout.columns > 1 else GUTTER
 
     def made(size: float) -> Panels:
         p = bilingual.panels(first, second, layout, size, mode, grid.text_width, None, grid.band()[2:])
@@ -409,14 +363,14 @@ def typeset_pair(first: Edition, second: Edition, layout: Layout, mode: str) -> 
             half = (grid.column - gutter) / 2
             sides = [story.back_matter(e, layout, size).map(lambda fs: unbroken(fs, layout, half))
                      for e in (first, second)]
-            matter = backmatter.paired(*sides, lambda a, b: bilingual.combine(a, b, mode, first.rtl, rule, gutter))
+            matter = backmatter.paired(*sides, lambda a, b: combine(a, b, mode, first.rtl, rule, gutter))
             faq = [story.faq(e, layout, size) for e in (first, second)]
-            p = Panels(p.band, p.wordmarks, bilingual.combine(*faq, mode, first.rtl, rule, gutter), [])
+            p = Panels(p.band, p.wordmarks, combine(*faq, mode, first.rtl, rule, gutter), [])
         else:  # the questions as bilingual.panels sets them, the back matter not yet placed
             matter = bilingual.matter(first, second, layout, size, mode).map(
                 lambda fs: unbroken(fs, layout, grid.column))
             p = Panels(p.band, p.wordmarks, p.faq, [])
-        lead = bilingual.combine(opening(first, layout, size), opening(second, layout, size),
+        lead = combine(opening(first, layout, size), opening(second, layout, size),
                                  mode, first.rtl, rule, gutter)
         return arranged(grid, p, lead, matter, closing(first, layout, size, grid.column))
 
