@@ -43,6 +43,10 @@ class Second:
         self._from_child, answers = os.pipe()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child (coverage does not follow a fork)
+            # No Python handler runs here on a signal: Ctrl-C is the parent's to handle (it stops
+            # this process), and a handler raising inside a C extension's import prints its alarm.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
             os.close(self._to_child)
             os.close(self._from_child)
             status = 1
@@ -86,8 +90,8 @@ class Second:
             pid, self.pid = self.pid, None
             for fd in (self._to_child, self._from_child):
                 os.close(fd)  # the child sees the end of its requests, or a broken pipe, and exits
-            try:
-                os.kill(pid, signal.SIGTERM)  # or, warming up for calls that will not come, is stopped
+            try:  # it holds nothing but its own memory: stopped at once, idle or warming up
+                os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:  # pragma: no cover - already gone
                 pass
             os.waitpid(pid, 0)

@@ -89,6 +89,26 @@ def test_overlap_call_uses_the_second_process_only_in_the_process_that_made_it()
         os.waitpid(child, os.WNOHANG)  # reaped: no process left behind
 
 
+def _busy(result) -> None:
+    import time
+
+    time.sleep(60)  # a warm-up that outlasts the test by far
+
+
+@forks
+def test_closing_stops_a_child_still_warming_up_at_once_and_silently(capfd):
+    import time
+
+    second = overlap.Second(_busy)
+    assert second.call(_pid) == second.pid  # now warming up for a minute
+    pid, started = second.pid, time.monotonic()
+    second.close()
+    assert time.monotonic() - started < 30  # not waited for
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # reaped
+    assert capfd.readouterr().err == ""
+
+
 def test_without_fork_every_call_is_made_here():
     with overlap.Second(fork=False) as second:
         assert second.pid is None
