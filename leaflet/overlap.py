@@ -7,7 +7,7 @@ machine with a second core, `Second` forks a child early; the parent sends it
 a call (the plan), imports the typesetter meanwhile, and later sends it the
 imposition while the parent writes nothing in the gap.
 
-The child only computes: it writes no file and prints nothing, and its
+The child only computes: it writes no file and prints nothing of its own; its
 results come back pickled. Whatever goes wrong there (a user's mistake, a bug,
 a signal, a result that cannot be pickled), the parent makes that call itself,
 so every error, message and traceback is the one a serial run gives. Without
