@@ -4,8 +4,8 @@ A one-edition build is mostly start-up, and its steps need different code:
 reading and checking the content and catalogs needs none of the typesetter,
 and imposing the print file needs pikepdf, which typesetting does not. On a
 machine with a second core, `Second` forks a child early; the parent sends it
-a call (the plan), imports the typesetter meanwhile, and later sends it the
-imposition while the parent writes nothing in the gap.
+a call (the plan) and imports the typesetter meanwhile; later it sends the
+imposition to a child that has loaded pikepdf while the parent typeset.
 
 The child only computes: it writes no file and prints nothing of its own; its
 results come back pickled. Whatever goes wrong there (a user's mistake, a bug,
