@@ -10,8 +10,8 @@ import datetime
 import re
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from .errors import LeafletError
